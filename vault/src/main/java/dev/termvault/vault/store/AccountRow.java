@@ -10,12 +10,12 @@ package dev.termvault.vault.store;
  * @param kdfMemoryKib    Argon2id memory in KiB, as stored (checked against the floor by the caller)
  * @param kdfIterations   Argon2id passes, as stored
  * @param kdfParallelism  Argon2id lanes, as stored
- * @param secretKey       the Secret Key in its Emergency Kit form
+ * @param secretKey       the Secret Key's 16 raw bytes
  * @param wrappedShare    the service share S wrapped under K_local
  * @param shareSource     where S comes from: {@code local} or {@code service}
  */
 public record AccountRow(byte[] accountId, int formatVersion, byte[] kdfSalt, int kdfMemoryKib, int kdfIterations,
-                         int kdfParallelism, String secretKey, byte[] wrappedShare, String shareSource) {
+                         int kdfParallelism, byte[] secretKey, byte[] wrappedShare, String shareSource) {
 
     @Override
     public String toString() {

@@ -24,7 +24,7 @@ final class AccountTable {
                 return Optional.empty();
             }
             return Optional.of(new AccountRow(rs.getBytes(1), rs.getInt(2), rs.getBytes(3), rs.getInt(4), rs.getInt(5),
-                    rs.getInt(6), rs.getString(7), rs.getBytes(8), rs.getString(9)));
+                    rs.getInt(6), rs.getBytes(7), rs.getBytes(8), rs.getString(9)));
         }
     }
 
@@ -39,7 +39,7 @@ final class AccountTable {
             ps.setInt(4, a.kdfMemoryKib());
             ps.setInt(5, a.kdfIterations());
             ps.setInt(6, a.kdfParallelism());
-            ps.setString(7, a.secretKey());
+            ps.setBytes(7, a.secretKey());
             ps.setBytes(8, a.wrappedShare());
             ps.setString(9, a.shareSource());
             ps.setLong(10, now);

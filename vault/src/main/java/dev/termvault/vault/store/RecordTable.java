@@ -41,12 +41,15 @@ final class RecordTable {
         }
     }
 
-    List<RecordRow> notUnder(Connection c, UUID vaultId, int keyVersion, int limit) throws SQLException {
+    List<RecordRow> notUnder(Connection c, UUID vaultId, int keyVersion, UUID after, int limit)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT record_id, revision, envelope, key_version FROM record"
-                + " WHERE vault_id = ? AND deleted = 0 AND key_version <> ? LIMIT ?")) {
+                + " WHERE vault_id = ? AND deleted = 0 AND key_version <> ? AND record_id > ?"
+                + " ORDER BY record_id LIMIT ?")) {
             ps.setBytes(1, Ids.bytes(vaultId));
             ps.setInt(2, keyVersion);
-            ps.setInt(3, limit);
+            ps.setBytes(3, after == null ? new byte[0] : Ids.bytes(after));
+            ps.setInt(4, limit);
             return VaultStore.list(ps, rs -> RecordRow.live(Ids.uuid(rs.getBytes(1)), rs.getLong(2), rs.getBytes(3),
                     rs.getInt(4)));
         }

@@ -182,9 +182,12 @@ public final class VaultStore implements AutoCloseable {
         });
     }
 
-    /** Up to {@code limit} live records whose key slot is not yet under {@code keyVersion}. */
-    public List<RecordRow> recordsNotUnder(UUID vaultId, int keyVersion, int limit) {
-        return db.read("read the records", c -> records.notUnder(c, vaultId, keyVersion, limit));
+    /**
+     * Up to {@code limit} live records whose key slot is not yet under {@code keyVersion}, in record-id
+     * order, starting after {@code after} (null: from the start).
+     */
+    public List<RecordRow> recordsNotUnder(UUID vaultId, int keyVersion, UUID after, int limit) {
+        return db.read("read the records", c -> records.notUnder(c, vaultId, keyVersion, after, limit));
     }
 
     /**
@@ -213,7 +216,7 @@ public final class VaultStore implements AutoCloseable {
      */
     public boolean finishRotation(RotationRow rotation) {
         return db.transaction("finish the key rotation", c -> {
-            if (!records.notUnder(c, rotation.vaultId(), rotation.toVersion(), 1).isEmpty()) {
+            if (!records.notUnder(c, rotation.vaultId(), rotation.toVersion(), null, 1).isEmpty()) {
                 return false;
             }
             AccountTable.deleteUnusedKeys(c, rotation.vaultId(), rotation.toVersion());

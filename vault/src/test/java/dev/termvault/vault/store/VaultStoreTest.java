@@ -22,7 +22,7 @@ class VaultStoreTest {
     Path dir;
 
     private static AccountRow account(byte[] salt) {
-        return new AccountRow(new byte[16], 1, salt, 65536, 3, 4, "A1-SECRET", new byte[60], "local");
+        return new AccountRow(new byte[16], 1, salt, 65536, 3, 4, new byte[16], new byte[60], "local");
     }
 
     private VaultStore created() {
@@ -124,7 +124,7 @@ class VaultStoreTest {
             assertThatThrownBy(() -> store.startRotation(new RotationRow(VAULT, 2, 3), new byte[] {8}))
                     .isInstanceOf(StoreException.class);
 
-            assertThat(store.recordsNotUnder(VAULT, 2, 10)).hasSize(2);
+            assertThat(store.recordsNotUnder(VAULT, 2, null, 10)).hasSize(2);
             assertThat(store.storeRewrapped(VAULT, List.of(RecordRow.live(a, 1, new byte[] {2}, 2)))).isEqualTo(1);
             assertThat(store.finishRotation(rotation)).isFalse();
             assertThat(store.wrappedVaultKeys(VAULT)).containsOnlyKeys(1, 2);

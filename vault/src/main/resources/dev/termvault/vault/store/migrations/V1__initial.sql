@@ -11,7 +11,7 @@ CREATE TABLE account (
     kdf_memory_kib   INTEGER NOT NULL,
     kdf_iterations   INTEGER NOT NULL,
     kdf_parallelism  INTEGER NOT NULL,
-    secret_key       TEXT    NOT NULL,   -- the Secret Key, kept on the device (DESIGN.md)
+    secret_key       BLOB    NOT NULL,   -- the 16-byte Secret Key, kept on the device (DESIGN.md)
     wrapped_share    BLOB    NOT NULL,   -- service share S wrapped under K_local (offline unlock)
     share_source     TEXT    NOT NULL,   -- 'local' for a local-only vault, 'service' once attached
     created_at       INTEGER NOT NULL    -- epoch milliseconds
