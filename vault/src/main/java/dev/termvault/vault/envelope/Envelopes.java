@@ -106,8 +106,8 @@ public final class Envelopes {
         EnvelopeHeader header = parse(envelope, null);
         byte[] context = slice(envelope, 0, CONTEXT_LENGTH);
         byte[] nonce = slice(envelope, OFF_NONCE, NONCE_LENGTH);
-        try (SecretBytes dek = unwrapDek(envelope, header, oldVaultKey, context);
-             SecretBytes checked = checkCommitment(envelope, dek, context, nonce, header.address())) {
+        try (SecretBytes dek = unwrapDek(envelope, header, oldVaultKey, context)) {
+            checkCommitment(envelope, dek, context, nonce, header.address()).destroy();
             byte[] wrapped = KeyWrap.wrap(newVaultKey, dek, EnvelopeKeys.keySlotAad(context, newVaultKeyVersion));
             byte[] out = envelope.clone();
             ByteBuffer.wrap(out).putInt(OFF_KEY_SLOT, newVaultKeyVersion).put(OFF_WRAPPED_DEK, wrapped);
