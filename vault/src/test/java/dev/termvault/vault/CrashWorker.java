@@ -21,7 +21,8 @@ import java.util.Random;
  * acknowledged write to a journal file and fsyncs it: {@code P id revision}, {@code D id revision},
  * {@code R version}. Every payload is {@link #content} of (record id, revision), so a mixed record shows.
  *
- * <p>Arguments: vault folder, K_user file (hex), journal file, random seed.
+ * <p>Arguments: vault folder, K_user file (hex), journal file, random seed, and optionally a number of
+ * steps after which to exit normally (to run it by hand).
  */
 public final class CrashWorker {
 
@@ -56,7 +57,8 @@ public final class CrashWorker {
             System.out.println("READY");
             System.out.flush();
             List<VaultRecord> live = new ArrayList<>(vault.list());
-            while (true) {
+            long steps = args.length > 4 ? Long.parseLong(args[4]) : Long.MAX_VALUE;
+            for (long i = 0; i < steps; i++) {
                 step(vault, live, random, journal);
             }
         }
