@@ -6,15 +6,14 @@ import dev.termvault.vault.model.ItemType;
 import dev.termvault.vault.store.AccountRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.StoreException;
-import dev.termvault.vault.store.UnsupportedSchemaException;
 import dev.termvault.vault.store.VaultStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +69,9 @@ public final class Vault implements AutoCloseable {
      */
     public static CreatedVault create(Path dir, char[] password, ServiceShareSource shares) {
         try {
-            VaultStore store = guard(() -> VaultStore.open(dir, true));
+            VaultStore store = StorageErrors.guard(() -> VaultStore.open(dir, true));
             try {
-                if (guard(store::account).isPresent()) {
+                if (StorageErrors.guard(store::account).isPresent()) {
                     throw new VaultException.AlreadyExists(dir.toString());
                 }
                 Vault vault = new Vault(dir, store);
@@ -98,9 +97,9 @@ public final class Vault implements AutoCloseable {
         if (!VaultStore.exists(dir)) {
             throw new VaultException.NotAVault(dir.toString());
         }
-        VaultStore store = guard(() -> VaultStore.open(dir, false));
+        VaultStore store = StorageErrors.guard(() -> VaultStore.open(dir, false));
         try {
-            if (guard(store::account).isEmpty()) {
+            if (StorageErrors.guard(store::account).isEmpty()) {
                 throw new VaultException.NotAVault(dir.toString());
             }
         } catch (RuntimeException e) {
@@ -129,7 +128,7 @@ public final class Vault implements AutoCloseable {
     public synchronized void unlock(char[] password) {
         try {
             requireOpen();
-            AccountRow account = guard(() -> store.account()).orElseThrow(
+            AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
                     () -> new VaultException.NotAVault(dir.toString()));
             long start = System.nanoTime();
             try (SecretBytes userKey = AccountKeys.userKey(account, password)) {
@@ -182,7 +181,7 @@ public final class Vault implements AutoCloseable {
             rows.add(seal(record));
             records.add(record);
         }
-        guardRun(() -> store.write(keyring.vaultId(), rows));
+        StorageErrors.guardRun(() -> store.write(keyring.vaultId(), rows));
         records.forEach(index::put);
         return records;
     }
@@ -198,7 +197,7 @@ public final class Vault implements AutoCloseable {
         RecordRow current = liveRow(recordId);
         VaultRecord record = new VaultRecord(current.recordId().toString(), current.revision() + 1, item);
         RecordRow row = seal(record);
-        guardRun(() -> store.write(keyring.vaultId(), List.of(row)));
+        StorageErrors.guardRun(() -> store.write(keyring.vaultId(), List.of(row)));
         index.put(record);
         return record;
     }
@@ -223,7 +222,7 @@ public final class Vault implements AutoCloseable {
     public synchronized void delete(String recordId) {
         requireUnlocked();
         RecordRow current = liveRow(recordId);
-        guardRun(() -> store.write(keyring.vaultId(), List.of(RecordRow.tombstone(current.recordId(),
+        StorageErrors.guardRun(() -> store.write(keyring.vaultId(), List.of(RecordRow.tombstone(current.recordId(),
                 current.revision() + 1))));
         index.remove(current.recordId());
     }
@@ -274,7 +273,7 @@ public final class Vault implements AutoCloseable {
                 newAccountKey.destroy();
             }
         } catch (StoreException e) {
-            throw storageFailed(e);
+            throw StorageErrors.translate(e);
         } finally {
             Arrays.fill(oldPassword, '\0');
             Arrays.fill(newPassword, '\0');
@@ -293,7 +292,7 @@ public final class Vault implements AutoCloseable {
      */
     public synchronized int rotateVaultKey() {
         requireUnlocked();
-        return guard(() -> new KeyRotation(store, keyring, index).rotate());
+        return StorageErrors.guard(() -> new KeyRotation(store, keyring, index).rotate());
     }
 
     /** How the last successful unlock spent its time; empty before the first. */
@@ -312,7 +311,7 @@ public final class Vault implements AutoCloseable {
         lock();
         if (!closed) {
             closed = true;
-            guardRun(store::close);
+            StorageErrors.guardRun(store::close);
         }
     }
 
@@ -334,7 +333,7 @@ public final class Vault implements AutoCloseable {
      */
     synchronized void unlockWithUserKey(SecretBytes userKey) {
         requireOpen();
-        AccountRow account = guard(() -> store.account()).orElseThrow(
+        AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
                 () -> new VaultException.NotAVault(dir.toString()));
         unlockWith(account, userKey, 0);
     }
@@ -342,7 +341,7 @@ public final class Vault implements AutoCloseable {
     /** Starts or resumes a rotation that stops after {@code batches} batches, as a crash would. */
     synchronized int rotateVaultKeyStoppingAfter(int batchSize, int batches) {
         requireUnlocked();
-        return guard(() -> new KeyRotation(store, keyring, index, batchSize, batches).rotate());
+        return StorageErrors.guard(() -> new KeyRotation(store, keyring, index, batchSize, batches).rotate());
     }
 
     // ---- internals ------------------------------------------------------------------------------
@@ -357,10 +356,10 @@ public final class Vault implements AutoCloseable {
 
     private void unlockWith(AccountRow account, SecretBytes userKey, long kdfNanos) {
         long start = System.nanoTime();
-        Keyring opened = guard(() -> AccountKeys.openKeyring(store, account, userKey));
+        Keyring opened = StorageErrors.guard(() -> AccountKeys.openKeyring(store, account, userKey));
         RecordIndex loaded;
         try {
-            loaded = guard(() -> RecordLoader.load(store.liveRecords(opened.vaultId()), opened));
+            loaded = StorageErrors.guard(() -> RecordLoader.load(store.liveRecords(opened.vaultId()), opened));
         } catch (RuntimeException e) {
             opened.destroy();
             throw e;
@@ -368,14 +367,14 @@ public final class Vault implements AutoCloseable {
         lock();
         keyring = opened;
         index = loaded;
-        lastUnlock = new UnlockStats(java.time.Duration.ofNanos(kdfNanos),
-                java.time.Duration.ofNanos(System.nanoTime() - start), loaded.size(), loaded.unreadable().size());
+        lastUnlock = new UnlockStats(Duration.ofNanos(kdfNanos),
+                Duration.ofNanos(System.nanoTime() - start), loaded.size(), loaded.unreadable().size());
         if (!loaded.unreadable().isEmpty()) {
             LOG.warn("{} record(s) failed to open: {}", loaded.unreadable().size(), loaded.unreadable());
         }
-        if (guard(() -> store.rotation(opened.vaultId())).isPresent()) {
+        if (StorageErrors.guard(() -> store.rotation(opened.vaultId())).isPresent()) {
             LOG.info("Finishing an interrupted vault-key rotation");
-            guard(() -> new KeyRotation(store, keyring, index).rotate());
+            StorageErrors.guard(() -> new KeyRotation(store, keyring, index).rotate());
         }
     }
 
@@ -385,7 +384,7 @@ public final class Vault implements AutoCloseable {
 
     private RecordRow liveRow(String recordId) {
         UUID id = RecordIndex.parseId(recordId).orElseThrow(() -> new VaultException.NotFound("record " + recordId));
-        RecordRow row = guard(() -> store.record(keyring.vaultId(), id)).orElse(null);
+        RecordRow row = StorageErrors.guard(() -> store.record(keyring.vaultId(), id)).orElse(null);
         if (row == null || row.deleted()) {
             throw new VaultException.NotFound("record " + recordId);
         }
@@ -403,29 +402,5 @@ public final class Vault implements AutoCloseable {
         if (keyring == null) {
             throw new VaultException.Locked();
         }
-    }
-
-    private static VaultException storageFailed(StoreException e) {
-        LOG.warn("Vault storage failure: {}", e.getMessage(), e.getCause());
-        return new VaultException.StorageFailed(e.getMessage());
-    }
-
-    /** Runs store work, turning storage failures into the vault's error family. */
-    static <T> T guard(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (StoreException e) {
-            throw storageFailed(e);
-        } catch (UnsupportedSchemaException e) {
-            throw new VaultException.UnsupportedFormatVersion("storage format " + e.found());
-        }
-    }
-
-    /** Runs store work without a result. */
-    static void guardRun(Runnable work) {
-        guard(() -> {
-            work.run();
-            return null;
-        });
     }
 }
