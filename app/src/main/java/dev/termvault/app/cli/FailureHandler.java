@@ -1,5 +1,6 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.vault.VaultException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -34,6 +35,18 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
+        if (e instanceof VaultException vault) {
+            return switch (vault) {
+                case VaultException.WrongPassword w -> ExitCodes.WRONG_PASSWORD;
+                case VaultException.Tampered t -> ExitCodes.UNREADABLE;
+                case VaultException.UnsupportedFormatVersion u -> ExitCodes.UNREADABLE;
+                case VaultException.WeakKdfParameters w -> ExitCodes.UNREADABLE;
+                case VaultException.KdfParametersOutOfRange k -> ExitCodes.UNREADABLE;
+                case VaultException.NotFound n -> ExitCodes.NOT_FOUND;
+                case VaultException.InvalidSecretKey i -> ExitCodes.FAILURE;
+                case VaultException.Locked l -> ExitCodes.FAILURE;
+            };
+        }
         return ExitCodes.FAILURE;
     }
 
@@ -41,8 +54,29 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CliException) {
             return e.getMessage();
         }
+        if (e instanceof VaultException vault) {
+            return switch (vault) {
+                case VaultException.WrongPassword w ->
+                        "Wrong master password. Nothing was changed. (exit code 2)";
+                case VaultException.Tampered t -> "The vault's data cannot be trusted: "
+                        + t.getMessage() + ". It was damaged or changed outside Termvault. (exit code 3)";
+                case VaultException.UnsupportedFormatVersion u -> "This vault cannot be read: " + u.getMessage()
+                        + ". (exit code 3)";
+                case VaultException.WeakKdfParameters w -> "This vault is refused: its " + w.getMessage()
+                        + ". Someone may have weakened it on purpose. (exit code 3)";
+                case VaultException.KdfParametersOutOfRange k -> "This vault is refused: its " + k.getMessage()
+                        + ". (exit code 3)";
+                case VaultException.NotFound n -> capitalise(n.getMessage()) + ". (exit code 4)";
+                case VaultException.InvalidSecretKey i -> capitalise(i.getMessage()) + ".";
+                case VaultException.Locked l -> "The vault is locked; unlock it first.";
+            };
+        }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "Something went wrong: " + detail;
+    }
+
+    private static String capitalise(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static void printTrace(Throwable e, PrintWriter err) {
