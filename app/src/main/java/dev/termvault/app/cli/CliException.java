@@ -24,6 +24,11 @@ public final class CliException extends RuntimeException {
         return new CliException(ExitCodes.NOT_FOUND, message);
     }
 
+    /** Stored data was damaged or tampered with (exit 3). */
+    public static CliException unreadable(String message) {
+        return new CliException(ExitCodes.UNREADABLE, message);
+    }
+
     /** Any other failure (exit 5). */
     public static CliException failed(String message) {
         return new CliException(ExitCodes.FAILURE, message);

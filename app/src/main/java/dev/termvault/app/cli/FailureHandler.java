@@ -43,8 +43,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
                 case VaultException.WeakKdfParameters w -> ExitCodes.UNREADABLE;
                 case VaultException.KdfParametersOutOfRange k -> ExitCodes.UNREADABLE;
                 case VaultException.NotFound n -> ExitCodes.NOT_FOUND;
-                case VaultException.InvalidSecretKey i -> ExitCodes.FAILURE;
-                case VaultException.Locked l -> ExitCodes.FAILURE;
+                case VaultException.NotAVault n -> ExitCodes.NOT_FOUND;
+                case VaultException.AlreadyExists a -> ExitCodes.NOT_FOUND;
+                default -> ExitCodes.FAILURE;
             };
         }
         return ExitCodes.FAILURE;
@@ -67,8 +68,13 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
                 case VaultException.KdfParametersOutOfRange k -> "This vault is refused: its " + k.getMessage()
                         + ". (exit code 3)";
                 case VaultException.NotFound n -> capitalise(n.getMessage()) + ". (exit code 4)";
-                case VaultException.InvalidSecretKey i -> capitalise(i.getMessage()) + ".";
+                case VaultException.NotAVault n -> "There is " + n.getMessage()
+                        + ". Create one with: termvault init. (exit code 4)";
+                case VaultException.AlreadyExists a -> capitalise(a.getMessage()) + ". Nothing was changed. (exit code 4)";
+                case VaultException.StorageFailed f -> "The vault's files could not be read or written: "
+                        + f.getMessage() + ". (exit code 5)";
                 case VaultException.Locked l -> "The vault is locked; unlock it first.";
+                default -> capitalise(vault.getMessage()) + ".";
             };
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Termvault: an SSH credential vault. Records are encrypted on this device.",
         subcommands = {
+            InitCommand.class,
+            HostsCommand.class,
+            PasswdCommand.class,
         },
         footer = {"",
             "Exit codes: 0 done, 1 usage error, 2 wrong password, 3 tampered or unreadable data,",

@@ -1,5 +1,6 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.vault.Vault;
 import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +24,38 @@ public final class VaultAccess {
     public Path vaultDirectory() {
         Path given = options.vaultDirectory();
         return (given != null ? given : context.defaultVaultDirectory()).toAbsolutePath();
+    }
+
+    /**
+     * Opens the vault folder and unlocks it with the master password. The caller closes the vault.
+     *
+     * @throws CliException (exit 4) when the folder holds no vault
+     * @throws dev.termvault.vault.VaultException.WrongPassword and the rest of the family, mapped to exit codes
+     *         by {@link FailureHandler}
+     */
+    public Vault openUnlocked() {
+        Vault vault = openLocked();
+        char[] password = null;
+        try {
+            password = password("Master password: ");
+            vault.unlock(password);
+            return vault;
+        } catch (RuntimeException e) {
+            vault.close();
+            throw e;
+        } finally {
+            wipe(password);
+        }
+    }
+
+    /** Opens the vault folder without unlocking it. The caller closes the vault. */
+    public Vault openLocked() {
+        Path dir = vaultDirectory();
+        if (!Vault.exists(dir)) {
+            throw CliException.notFound("There is no vault in " + dir + ". Create one with: termvault init"
+                    + (options.vaultDirectory() != null ? " --vault " + dir : ""));
+        }
+        return Vault.open(dir);
     }
 
     /** The master password, from the variable named by {@code --password-env} or asked on the terminal. */
