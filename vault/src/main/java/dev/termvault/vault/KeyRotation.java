@@ -30,11 +30,23 @@ final class KeyRotation {
     private final VaultStore store;
     private final Keyring keyring;
     private final RecordIndex index;
+    private final int batchSize;
+    private final int maxBatches;
 
     KeyRotation(VaultStore store, Keyring keyring, RecordIndex index) {
+        this(store, keyring, index, BATCH_SIZE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A rotation that stops (as a crash would) after {@code maxBatches} batches of {@code batchSize}: for
+     * tests of the resume path.
+     */
+    KeyRotation(VaultStore store, Keyring keyring, RecordIndex index, int batchSize, int maxBatches) {
         this.store = store;
         this.keyring = keyring;
         this.index = index;
+        this.batchSize = batchSize;
+        this.maxBatches = maxBatches;
     }
 
     /** Finishes the rotation in progress, or starts and finishes a new one; returns the current version. */
@@ -66,8 +78,12 @@ final class KeyRotation {
         SecretBytes newKey = keyring.vaultKey(rotation.toVersion()).orElseThrow(VaultException.Tampered::new);
         UUID after = null;
         int rewrapped = 0;
+        int batches = 0;
         List<RecordRow> batch;
-        while (!(batch = store.recordsNotUnder(vaultId, rotation.toVersion(), after, BATCH_SIZE)).isEmpty()) {
+        while (!(batch = store.recordsNotUnder(vaultId, rotation.toVersion(), after, batchSize)).isEmpty()) {
+            if (batches++ == maxBatches) {
+                return;
+            }
             List<RecordRow> updated = new ArrayList<>(batch.size());
             for (RecordRow row : batch) {
                 after = row.recordId();

@@ -339,6 +339,12 @@ public final class Vault implements AutoCloseable {
         unlockWith(account, userKey, 0);
     }
 
+    /** Starts or resumes a rotation that stops after {@code batches} batches, as a crash would. */
+    synchronized int rotateVaultKeyStoppingAfter(int batchSize, int batches) {
+        requireUnlocked();
+        return guard(() -> new KeyRotation(store, keyring, index, batchSize, batches).rotate());
+    }
+
     // ---- internals ------------------------------------------------------------------------------
 
     private String initialize(char[] password, ServiceShareSource shares) {
