@@ -1,6 +1,7 @@
 package dev.termvault.vault.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -28,6 +29,12 @@ public final class AesGcm {
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final String PROVIDER = "SunJCE";
+
+    /**
+     * One Cipher per thread, re-initialised for every operation: Cipher.getInstance costs as much as
+     * encrypting a small record. Every use starts with init, so no state carries over between calls.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
 
     private AesGcm() {
     }
@@ -100,10 +107,11 @@ public final class AesGcm {
 
     private static byte[] run(int mode, SecretBytes key, byte[] nonce, byte[] input, int offset, int length,
                               byte[] associatedData) throws DecryptionFailedException {
+        // SecretKeySpec keeps a copy of the key that the JDK offers no way to wipe (destroy() is not
+        // implemented); it becomes garbage when this call returns.
         SecretKeySpec keySpec = new SecretKeySpec(key.unsafeView(), "AES");
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION, PROVIDER);
-            cipher.init(mode, keySpec, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+            Cipher cipher = initialised(mode, keySpec, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
             if (associatedData != null && associatedData.length > 0) {
                 cipher.updateAAD(associatedData);
             }
@@ -115,16 +123,28 @@ public final class AesGcm {
                 throw new DecryptionFailedException();
             }
             throw new IllegalStateException("AES-GCM is not available from SunJCE");
-        } finally {
-            destroyQuietly(keySpec);
         }
     }
 
-    private static void destroyQuietly(SecretKeySpec keySpec) {
+    private static Cipher initialised(int mode, SecretKeySpec keySpec, GCMParameterSpec spec)
+            throws GeneralSecurityException {
+        Cipher cipher = CIPHER.get();
         try {
-            keySpec.destroy();
-        } catch (javax.security.auth.DestroyFailedException | RuntimeException ignored) {
-            // Older JDKs cannot wipe a SecretKeySpec; the copy is unreachable after this call.
+            cipher.init(mode, keySpec, spec);
+        } catch (InvalidAlgorithmParameterException e) {
+            // SunJCE refuses to re-initialise one Cipher for encryption with the key and nonce it just
+            // used; a fresh instance behaves exactly like the uncached path.
+            cipher = newCipher();
+            cipher.init(mode, keySpec, spec);
+        }
+        return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION, PROVIDER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available from SunJCE", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.termvault.vault.crypto;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -66,11 +65,5 @@ public final class Argon2id {
         generator.generateBytes(password, out);
         parameters.clear();
         return out;
-    }
-
-    static void wipe(byte[] bytes) {
-        if (bytes != null) {
-            Arrays.fill(bytes, (byte) 0);
-        }
     }
 }

@@ -19,6 +19,9 @@ public final class Hkdf {
 
     private static final String HMAC = "HmacSHA256";
 
+    /** One Mac per thread; every use starts with init, so no state carries over between calls. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(Hkdf::newMac);
+
     private Hkdf() {
     }
 
@@ -71,13 +74,31 @@ public final class Hkdf {
         return SecretBytes.adopt(derive(inputKeyMaterial.unsafeView(), salt, info, length));
     }
 
+    /** HKDF-Extract keeping the PRK inside {@link SecretBytes}, for several expands from one extract. */
+    public static SecretBytes extract(byte[] salt, SecretBytes inputKeyMaterial) {
+        return SecretBytes.adopt(extract(salt, inputKeyMaterial.unsafeView()));
+    }
+
+    /** HKDF-Expand from a PRK held in {@link SecretBytes}. */
+    public static SecretBytes expand(SecretBytes prk, byte[] info, int length) {
+        return SecretBytes.adopt(expand(prk.unsafeView(), info, length));
+    }
+
     private static Mac mac(byte[] key) {
+        // SecretKeySpec keeps a copy of the key that the JDK offers no way to wipe (destroy() is not
+        // implemented); it becomes garbage when this call returns.
         try {
-            Mac mac = Mac.getInstance(HMAC);
+            Mac mac = MAC.get();
             mac.init(new SecretKeySpec(key, HMAC));
             return mac;
         } catch (InvalidKeyException e) {
             throw new IllegalArgumentException("invalid HMAC key");
+        }
+    }
+
+    private static Mac newMac() {
+        try {
+            return Mac.getInstance(HMAC);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -24,12 +24,26 @@ final class EnvelopeKeys {
     private EnvelopeKeys() {
     }
 
+    /** Both values from one HKDF-Extract; the caller destroys the key. */
+    record Derived(SecretBytes encryptionKey, byte[] commitment) {
+    }
+
+    static Derived derive(SecretBytes dek, byte[] nonce, byte[] context) {
+        try (SecretBytes prk = Hkdf.extract(nonce, dek);
+             SecretBytes commitment = Hkdf.expand(prk, concat(LABEL_COMMIT, context), 32)) {
+            return new Derived(Hkdf.expand(prk, concat(LABEL_KEY, context), 32), commitment.reveal());
+        }
+    }
+
     static SecretBytes encryptionKey(SecretBytes dek, byte[] nonce, byte[] context) {
-        return Hkdf.derive(dek, nonce, concat(LABEL_KEY, context), 32);
+        try (SecretBytes prk = Hkdf.extract(nonce, dek)) {
+            return Hkdf.expand(prk, concat(LABEL_KEY, context), 32);
+        }
     }
 
     static byte[] commitment(SecretBytes dek, byte[] nonce, byte[] context) {
-        try (SecretBytes value = Hkdf.derive(dek, nonce, concat(LABEL_COMMIT, context), 32)) {
+        try (SecretBytes prk = Hkdf.extract(nonce, dek);
+             SecretBytes value = Hkdf.expand(prk, concat(LABEL_COMMIT, context), 32)) {
             return value.reveal();
         }
     }

@@ -52,9 +52,11 @@ public final class Envelopes {
         byte[] padded = Padding.pad(payload);
         byte[] context = EnvelopeLayout.context(address);
         byte[] nonce = AesGcm.newNonce();
-        try (SecretBytes dek = SecretBytes.random(32);
-             SecretBytes encryptionKey = EnvelopeKeys.encryptionKey(dek, nonce, context)) {
-            byte[] commitment = EnvelopeKeys.commitment(dek, nonce, context);
+        EnvelopeKeys.Derived derived = null;
+        try (SecretBytes dek = SecretBytes.random(32)) {
+            derived = EnvelopeKeys.derive(dek, nonce, context);
+            SecretBytes encryptionKey = derived.encryptionKey();
+            byte[] commitment = derived.commitment();
             byte[] wrappedDek = KeyWrap.wrap(vaultKey, dek, EnvelopeKeys.keySlotAad(context, vaultKeyVersion));
             byte[] header = ByteBuffer.allocate(HEADER_LENGTH).put(context).put(commitment).put(nonce)
                     .putInt(vaultKeyVersion).put(wrappedDek).array();
@@ -62,6 +64,9 @@ public final class Envelopes {
             return ByteBuffer.allocate(HEADER_LENGTH + ciphertext.length).put(header).put(ciphertext).array();
         } finally {
             Arrays.fill(padded, (byte) 0);
+            if (derived != null) {
+                derived.encryptionKey().destroy();
+            }
         }
     }
 
@@ -83,8 +88,8 @@ public final class Envelopes {
         SecretBytes vaultKey = keys.vaultKey(header.vaultKeyVersion()).orElseThrow(() -> tampered(expected));
         byte[] context = slice(envelope, 0, CONTEXT_LENGTH);
         byte[] nonce = slice(envelope, OFF_NONCE, NONCE_LENGTH);
-        try (SecretBytes dek = unwrapDek(envelope, header, vaultKey, context, nonce)) {
-            return decryptPayload(envelope, dek, context, nonce, expected);
+        try (SecretBytes encryptionKey = committedEncryptionKey(envelope, header, vaultKey, context, nonce)) {
+            return decryptPayload(envelope, encryptionKey, nonce, expected);
         }
     }
 
@@ -101,7 +106,8 @@ public final class Envelopes {
         EnvelopeHeader header = parse(envelope, null);
         byte[] context = slice(envelope, 0, CONTEXT_LENGTH);
         byte[] nonce = slice(envelope, OFF_NONCE, NONCE_LENGTH);
-        try (SecretBytes dek = unwrapDek(envelope, header, oldVaultKey, context, nonce)) {
+        try (SecretBytes dek = unwrapDek(envelope, header, oldVaultKey, context)) {
+            checkCommitment(envelope, dek, context, nonce, header.address()).destroy();
             byte[] wrapped = KeyWrap.wrap(newVaultKey, dek, EnvelopeKeys.keySlotAad(context, newVaultKeyVersion));
             byte[] out = envelope.clone();
             ByteBuffer.wrap(out).putInt(OFF_KEY_SLOT, newVaultKeyVersion).put(OFF_WRAPPED_DEK, wrapped);
@@ -144,27 +150,40 @@ public final class Envelopes {
         return new EnvelopeHeader(version, algorithm, address(envelope), (int) vkVersion, paddedLength);
     }
 
-    private static SecretBytes unwrapDek(byte[] envelope, EnvelopeHeader header, SecretBytes vaultKey,
-                                         byte[] context, byte[] nonce) {
-        RecordAddress address = header.address();
-        byte[] aad = EnvelopeKeys.keySlotAad(context, header.vaultKeyVersion());
-        SecretBytes dek = KeyWrap.tryUnwrap(vaultKey, slice(envelope, OFF_WRAPPED_DEK, WRAPPED_DEK_LENGTH), aad)
-                .orElseThrow(() -> tampered(address));
-        byte[] expectedCommitment = EnvelopeKeys.commitment(dek, nonce, context);
-        boolean committed = ConstantTime.equals(expectedCommitment, slice(envelope, OFF_COMMITMENT, COMMITMENT_LENGTH));
-        Arrays.fill(expectedCommitment, (byte) 0);
-        if (!committed) {
-            dek.destroy();
-            throw tampered(address);
+    /** Steps 8-9: unwrap the DEK, check the commitment, return K_enc (the DEK is wiped). */
+    private static SecretBytes committedEncryptionKey(byte[] envelope, EnvelopeHeader header, SecretBytes vaultKey,
+                                                      byte[] context, byte[] nonce) {
+        try (SecretBytes dek = unwrapDek(envelope, header, vaultKey, context)) {
+            return checkCommitment(envelope, dek, context, nonce, header.address());
         }
-        return dek;
     }
 
-    private static byte[] decryptPayload(byte[] envelope, SecretBytes dek, byte[] context, byte[] nonce,
+    private static SecretBytes unwrapDek(byte[] envelope, EnvelopeHeader header, SecretBytes vaultKey,
+                                         byte[] context) {
+        byte[] aad = EnvelopeKeys.keySlotAad(context, header.vaultKeyVersion());
+        return KeyWrap.tryUnwrap(vaultKey, slice(envelope, OFF_WRAPPED_DEK, WRAPPED_DEK_LENGTH), aad)
+                .orElseThrow(() -> tampered(header.address()));
+    }
+
+    /** K_enc if the header's commitment matches this DEK (compared in constant time), else Tampered. */
+    private static SecretBytes checkCommitment(byte[] envelope, SecretBytes dek, byte[] context, byte[] nonce,
+                                               RecordAddress address) {
+        EnvelopeKeys.Derived derived = EnvelopeKeys.derive(dek, nonce, context);
+        boolean committed = ConstantTime.equals(derived.commitment(),
+                slice(envelope, OFF_COMMITMENT, COMMITMENT_LENGTH));
+        Arrays.fill(derived.commitment(), (byte) 0);
+        if (!committed) {
+            derived.encryptionKey().destroy();
+            throw tampered(address);
+        }
+        return derived.encryptionKey();
+    }
+
+    private static byte[] decryptPayload(byte[] envelope, SecretBytes encryptionKey, byte[] nonce,
                                          RecordAddress address) {
         byte[] ciphertext = Arrays.copyOfRange(envelope, HEADER_LENGTH, envelope.length);
         byte[] padded;
-        try (SecretBytes encryptionKey = EnvelopeKeys.encryptionKey(dek, nonce, context)) {
+        try {
             PAYLOAD_DECRYPTIONS_ATTEMPTED.incrementAndGet();
             padded = AesGcm.decryptWithNonce(encryptionKey, nonce, ciphertext, payloadAad(envelope));
         } catch (DecryptionFailedException e) {
