@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             HostsCommand.class,
             PasswdCommand.class,
+            ConnectCommand.class,
         },
         footer = {"",
             "Exit codes: 0 done, 1 usage error, 2 wrong password, 3 tampered or unreadable data,",
