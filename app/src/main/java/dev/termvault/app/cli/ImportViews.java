@@ -67,7 +67,7 @@ final class ImportViews {
         ArrayNode entries = JSON.createArrayNode();
         for (ImportReport.Entry entry : report.entries()) {
             ObjectNode node = entries.addObject();
-            node.put("outcome", entry.outcome().name().toLowerCase());
+            node.put("outcome", entry.outcome().name().toLowerCase(java.util.Locale.ROOT));
             node.put("subject", entry.subject());
             node.put("detail", entry.detail());
         }

@@ -55,7 +55,7 @@ final class HostMapping {
             try {
                 out.add(ForwardSpec.parse(kind, args));
             } catch (ForwardSpec.Unsupported | IllegalArgumentException e) {
-                report.skipped(label + ": " + kind.name().toLowerCase() + " forward " + String.join(" ", args),
+                report.skipped(label + ": " + kind.name().toLowerCase(java.util.Locale.ROOT) + " forward " + String.join(" ", args),
                         e.getMessage());
             }
         }

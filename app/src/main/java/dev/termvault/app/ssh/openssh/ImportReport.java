@@ -22,7 +22,7 @@ public final class ImportReport {
     public record Entry(Outcome outcome, String subject, String detail) {
         @Override
         public String toString() {
-            return outcome.name().toLowerCase() + ": " + subject + (detail.isEmpty() ? "" : " - " + detail);
+            return outcome.name().toLowerCase(java.util.Locale.ROOT) + ": " + subject + (detail.isEmpty() ? "" : " - " + detail);
         }
     }
 

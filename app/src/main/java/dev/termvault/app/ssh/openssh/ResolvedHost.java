@@ -33,10 +33,6 @@ public final class ResolvedHost {
         return values.getOrDefault(keyword, List.of());
     }
 
-    Iterable<Map.Entry<String, List<ConfigLine>>> allValues() {
-        return values.entrySet();
-    }
-
     /** Things in this host's values that could not be fully honoured. */
     public List<String> problems() {
         return List.copyOf(problems);

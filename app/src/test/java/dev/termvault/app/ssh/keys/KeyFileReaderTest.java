@@ -153,7 +153,7 @@ class KeyFileReaderTest {
         assertThat(key.comment()).isEqualTo(pub.comment());
         for (Fingerprints.Hash hash : Fingerprints.Hash.values()) {
             assertThat(Fingerprints.keygenLine(key.publicKey(), key.comment(), hash)).isEqualTo(SystemTools.runOk(
-                    "ssh-keygen", "-l", "-E", hash.name().toLowerCase(), "-f", pubFile.toString()).strip());
+                    "ssh-keygen", "-l", "-E", hash.name().toLowerCase(java.util.Locale.ROOT), "-f", pubFile.toString()).strip());
         }
         String exported = OpenSshKeyWriter.unencryptedPrivateKey(key);
         assertThat(KeyFileReader.read("again", exported, PassphrasePrompt.NONE).publicKey()).isEqualTo(pub.key());
