@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             HostsCommand.class,
             PasswdCommand.class,
+            ConnectCommand.class,
             KeysCommand.class,
             ImportCommand.class,
         },

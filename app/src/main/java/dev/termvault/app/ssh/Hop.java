@@ -106,30 +106,8 @@ final class Hop implements AutoCloseable {
         client.setFilePasswordProvider(FilePasswordProvider.EMPTY);
         client.setPasswordIdentityProvider(PasswordIdentityProvider.EMPTY_PASSWORDS_PROVIDER);
         client.setUserInteraction(interaction);
-        List<UserAuthFactory> methods = new ArrayList<>();
-        if (identity != null) {
-            methods.add(UserAuthPublicKeyFactory.INSTANCE);
-        }
-        if (keyboard) {
-            methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
-        }
-        if (password) {
-            methods.add(UserAuthPasswordFactory.INSTANCE);
-        }
-        client.setUserAuthFactories(methods);
-        if (host.agentForwarding() && identity != null) {
-            LocalAgentFactory agent = new LocalAgentFactory();
-            for (var pair : identity.keyPairs()) {
-                try {
-                    agent.getAgent().addIdentity(pair, host.label());
-                } catch (IOException e) {
-                    throw new IllegalStateException("In-memory agent refused the key", e);
-                }
-            }
-            client.setAgentFactory(agent);
-        } else {
-            client.setAgentFactory(null);
-        }
+        client.setUserAuthFactories(authMethods(identity != null, keyboard, password));
+        client.setAgentFactory(host.agentForwarding() && identity != null ? inMemoryAgent(host, identity) : null);
         client.setForwardingFilter(new SessionForwardingFilter(host.agentForwarding()));
         AlgorithmPolicy.apply(client, host.legacyAlgorithms());
         if (host.keepAliveSeconds() > 0) {
@@ -140,6 +118,33 @@ final class Hop implements AutoCloseable {
             CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
         }
         return client;
+    }
+
+    private static List<UserAuthFactory> authMethods(boolean key, boolean keyboard, boolean password) {
+        List<UserAuthFactory> methods = new ArrayList<>();
+        if (key) {
+            methods.add(UserAuthPublicKeyFactory.INSTANCE);
+        }
+        if (keyboard) {
+            methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
+        }
+        if (password) {
+            methods.add(UserAuthPasswordFactory.INSTANCE);
+        }
+        return methods;
+    }
+
+    /** An agent living in this process that holds only the host's own key: what agent forwarding exposes. */
+    private static LocalAgentFactory inMemoryAgent(Host host, VaultKeyIdentity identity) {
+        LocalAgentFactory agent = new LocalAgentFactory();
+        for (var pair : identity.keyPairs()) {
+            try {
+                agent.getAgent().addIdentity(pair, host.label());
+            } catch (IOException e) {
+                throw new IllegalStateException("The in-memory agent refused the key", e);
+            }
+        }
+        return agent;
     }
 
     /**

@@ -18,10 +18,16 @@ final class HashedKnownHosts {
     }
 
     static KnownHost hashWithSshKeygen(Path dir, OpenSshServer sshd) {
+        return hashWithSshKeygen(dir, sshd.host(), sshd.port(), sshd.hostPublicKeyLine());
+    }
+
+    /** The known_hosts entry for {@code [host]:port} (or {@code host} on 22) with this key, hashed. */
+    static KnownHost hashWithSshKeygen(Path dir, String host, int port, String publicKeyLine) {
         try {
             Path file = dir.resolve("known_hosts");
-            String[] key = sshd.hostPublicKeyLine().split(" ");
-            Files.writeString(file, "[" + sshd.host() + "]:" + sshd.port() + " " + key[0] + " " + key[1] + "\n");
+            String[] key = publicKeyLine.split(" ");
+            String name = port == 22 ? host : "[" + host + "]:" + port;
+            Files.writeString(file, name + " " + key[0] + " " + key[1] + "\n");
             Process p = new ProcessBuilder("ssh-keygen", "-q", "-H", "-f", file.toString())
                     .redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -1,6 +1,7 @@
 package dev.termvault.app.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,22 @@ class ShellTest {
             TerminalReader.type(shell, "exit 7");
             assertThat(shell.awaitClosed(Duration.ofSeconds(20))).isTrue();
             assertThat(shell.exitStatus()).hasValue(7);
+        }
+    }
+
+    @Test
+    void connect_hostWithKeepAlive_sendsOpenSshKeepAliveRequests() throws Exception {
+        SshKeygen.KeyFiles key = SshKeygen.generate(dir, "id_keepalive", "ed25519");
+        FakeHostDirectory directory = new FakeHostDirectory().key("k", TestHosts.sshKey(key));
+        try (OpenSshServer sshd = OpenSshServer.builder(dir.resolve("sshd")).config("LogLevel DEBUG1")
+                .authorize(key.publicKeyLine()).start();
+             SshSession session = SshConnector.builder(directory, new FakeKnownHostStore(),
+                     FakeSshPrompt.trustingNewKeys()).build()
+                     .connect(TestHosts.builder("alive", sshd, "k").keepAliveSeconds(1).build())) {
+
+            await("a keepalive@openssh.com request in sshd's log").atMost(Duration.ofSeconds(20))
+                    .until(() -> sshd.log().contains("rtype keepalive@openssh.com"));
+            assertThat(session.isOpen()).isTrue();
         }
     }
 }

@@ -97,4 +97,22 @@ class SshConnectorKeyAuthTest {
                     assertThat(e.getMessage()).contains("Authentication failed for " + sshd.user());
                 });
     }
+
+    @Test
+    void exec_agentForwardingEnabled_remoteSeesOnlyTheHostsKey_disabledByDefault() throws Exception {
+        Host forwarding = TestHosts.builder("server", sshd, "id_ecdsa_256").agentForwarding(true).build();
+        Host plain = TestHosts.host("server", sshd, "id_ecdsa_256");
+        String fingerprint = SshKeygen.sha256Fingerprint(dir.resolve("id_ecdsa_256.pub"));
+
+        try (SshSession session = engine.connect(forwarding)) {
+            ExecResult listed = session.exec("ssh-add -l -E sha256", Duration.ofSeconds(20));
+
+            assertThat(listed.exitStatus()).isZero();
+            assertThat(listed.output().strip().lines()).singleElement().asString().contains(fingerprint);
+        }
+        try (SshSession session = engine.connect(plain)) {
+            assertThat(session.exec("echo \"agent=${SSH_AUTH_SOCK:-none}\"", Duration.ofSeconds(20)).output())
+                    .isEqualTo("agent=none\n");
+        }
+    }
 }

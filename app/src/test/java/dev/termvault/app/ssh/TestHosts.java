@@ -41,6 +41,7 @@ final class TestHosts {
         private Map<String, String> environment = Map.of();
         private List<String> legacy = List.of();
         private int keepAlive;
+        private boolean agentForwarding;
 
         Builder(String label, String hostname, int port, String user, String keyId) {
             this.label = label;
@@ -75,9 +76,14 @@ final class TestHosts {
             return this;
         }
 
+        Builder agentForwarding(boolean on) {
+            agentForwarding = on;
+            return this;
+        }
+
         Host build() {
             return new Host(label, hostname, port, user, AuthMethod.KEY, keyId, null, jumpHosts, forwards, List.of(),
-                    null, null, keepAlive, environment, false, legacy);
+                    null, null, keepAlive, environment, agentForwarding, legacy);
         }
     }
 }

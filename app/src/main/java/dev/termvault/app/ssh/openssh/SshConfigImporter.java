@@ -55,7 +55,48 @@ public final class SshConfigImporter {
         for (String alias : aliases) {
             planHost(alias, alias, null, 0, readKeys, prompt, pendingJumps);
         }
+        flattenJumpChains();
         return new ImportPlan(order(), keys, report);
+    }
+
+    /**
+     * Gives every host its whole chain, as OpenSSH walks it: for {@code ProxyJump a,b}, ssh reaches {@code a}
+     * with a's own configuration (so a's jump hosts come first) and the later hops directly. The engine hops
+     * through a host's list as it is, so the list holds the full chain, first hop first.
+     */
+    private void flattenJumpChains() {
+        Map<String, List<String>> chains = new LinkedHashMap<>();
+        for (String label : hosts.keySet()) {
+            chain(label, chains, new HashSet<>());
+        }
+        chains.forEach((label, chain) -> {
+            PlannedHost planned = hosts.get(label);
+            hosts.put(label, new PlannedHost(planned.host(), planned.keyFile(), chain, planned.resolved()));
+        });
+    }
+
+    private List<String> chain(String label, Map<String, List<String>> chains, Set<String> visiting) {
+        List<String> known = chains.get(label);
+        if (known != null) {
+            return known;
+        }
+        List<String> direct = hosts.get(label).jumpLabels();
+        List<String> chain = new ArrayList<>();
+        if (!direct.isEmpty() && visiting.add(label)) {
+            for (String hop : chain(direct.get(0), chains, visiting)) {
+                if (!chain.contains(hop) && !hop.equals(label)) {
+                    chain.add(hop);
+                }
+            }
+            for (String hop : direct) {
+                if (!chain.contains(hop)) {
+                    chain.add(hop);
+                }
+            }
+            visiting.remove(label);
+        }
+        chains.put(label, List.copyOf(chain));
+        return chains.get(label);
     }
 
     /** Reports the lines an import does not use and returns the concrete aliases, in order. */

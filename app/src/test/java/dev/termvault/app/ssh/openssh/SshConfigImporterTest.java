@@ -81,7 +81,9 @@ class SshConfigImporterTest {
         assertThat(bastion.port()).isEqualTo(2222);
         assertThat(host("admin@jump2.example.net:2200").username()).isEqualTo("admin");
         assertThat(host("db01").jumpHosts()).containsExactly(ids.get("ssh://ops@bastion:22"));
-        assertThat(host("staging").jumpHosts()).containsExactly(ids.get("web"));
+        // staging jumps through web, which itself jumps through bastion and jump2: the whole chain, in order.
+        assertThat(host("staging").jumpHosts()).containsExactly(ids.get("bastion"),
+                ids.get("admin@jump2.example.net:2200"), ids.get("web"));
         assertThat(host("legacy").legacyAlgorithms()).containsExactly("ssh-rsa", "diffie-hellman-group1-sha1");
         // Every link points to a record written before it.
         for (int i = 0; i < written.size(); i++) {

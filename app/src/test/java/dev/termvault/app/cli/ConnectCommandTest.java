@@ -1,0 +1,50 @@
+package dev.termvault.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.termvault.app.ssh.testing.OpenSshServer;
+import dev.termvault.app.ssh.testing.SshKeygen;
+import dev.termvault.vault.Vault;
+import dev.termvault.vault.model.AuthMethod;
+import dev.termvault.vault.model.Host;
+import dev.termvault.vault.model.KnownHost;
+import dev.termvault.vault.model.SshKey;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void connect_knownHostWithCommand_printsOutputAndExitsWithItsStatus() {
+        SshKeygen.KeyFiles key = SshKeygen.generate(dir, "id_cli", "ed25519");
+        Path vaultDir = dir.resolve("vault");
+        try (OpenSshServer sshd = OpenSshServer.builder(dir.resolve("sshd")).authorize(key.publicKeyLine()).start()) {
+            try (Vault vault = Vault.createLocal(vaultDir, "pw".toCharArray()).vault()) {
+                String keyId = vault.put(new SshKey("cli key", key.privateKeyText(), key.publicKeyLine(), "",
+                        key.keyType())).id();
+                vault.put(host("known", sshd.host(), sshd, keyId));
+                String[] hostKey = sshd.hostPublicKeyLine().split(" ");
+                vault.put(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
+            }
+            CliRun cli = new CliRun(dir.resolve("default-vault"));
+            cli.environment.put("TV_PASSWORD", "pw");
+
+            CliRun.Result ok = cli.run("--vault", vaultDir.toString(), "--password-env", "TV_PASSWORD",
+                    "connect", "known", "--known-hosts-only", "--command", "echo from-the-host; exit 3");
+            assertThat(ok.out()).isEqualTo("from-the-host\n");
+            assertThat(ok.exitCode()).isEqualTo(3);
+        }
+    }
+
+    private static Host host(String label, String hostname, OpenSshServer sshd, String keyId) {
+        return new Host(label, hostname, sshd.port(), sshd.user(), AuthMethod.KEY, keyId, null, List.of(), List.of(),
+                List.of(), null, null, 0, Map.of(), false, List.of());
+    }
+}
