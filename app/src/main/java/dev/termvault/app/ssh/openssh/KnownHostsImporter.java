@@ -130,15 +130,4 @@ public final class KnownHostsImporter {
     private static String displayName(String host, int port) {
         return port == 22 ? host : "[" + host + "]:" + port;
     }
-
-    /** Whether {@code record} is about {@code host} on {@code port}: by pattern, or by hash for hashed names. */
-    public static boolean matches(KnownHost record, String host, int port) {
-        String pattern = record.hostPattern();
-        if (pattern.startsWith("|1|")) {
-            KnownHostHashValue hash = KnownHostHashValue.parse(pattern);
-            return hash != null && hash.isHostMatch(host, port);
-        }
-        return record.port() == port
-                && HostPatterns.matches(host.toLowerCase(Locale.ROOT), pattern.toLowerCase(Locale.ROOT));
-    }
 }

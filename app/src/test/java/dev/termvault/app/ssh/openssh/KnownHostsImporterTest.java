@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import dev.termvault.app.ssh.KnownHostPatterns;
 import dev.termvault.app.ssh.keys.SystemTools;
 import dev.termvault.vault.model.KnownHost;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,9 @@ class KnownHostsImporterTest {
                         "skipped: known_hosts line 7 - bad line: not a valid key (type 'line')",
                         "skipped: known_hosts line 8 - bad line: not a valid key (type 'ssh-ed25519')",
                         "skipped: known_hosts line 10 - bad line: expected host names, a key type and a key");
-        assertThat(KnownHostsImporter.matches(result.knownHosts().get(5), "db.wild.example.com", 22)).isTrue();
-        assertThat(KnownHostsImporter.matches(result.knownHosts().get(3), "b.example.com", 22)).isFalse();
-        assertThat(KnownHostsImporter.matches(result.knownHosts().get(3), "b.example.com", 2222)).isTrue();
+        assertThat(KnownHostPatterns.matches(result.knownHosts().get(5), "db.wild.example.com", 22)).isTrue();
+        assertThat(KnownHostPatterns.matches(result.knownHosts().get(3), "b.example.com", 22)).isFalse();
+        assertThat(KnownHostPatterns.matches(result.knownHosts().get(3), "b.example.com", 2222)).isTrue();
     }
 
     @Test
@@ -68,10 +69,10 @@ class KnownHostsImporterTest {
 
         assertThat(hosts).hasSize(2).allMatch(h -> h.hostPattern().startsWith("|1|"));
         assertThat(hosts).noneMatch(h -> h.hostPattern().contains("secret"));
-        assertThat(KnownHostsImporter.matches(hosts.get(0), "secret.example.com", 22)).isTrue();
-        assertThat(KnownHostsImporter.matches(hosts.get(0), "other.example.com", 22)).isFalse();
-        assertThat(KnownHostsImporter.matches(hosts.get(1), "secret.example.com", 2200)).isTrue();
-        assertThat(KnownHostsImporter.matches(hosts.get(1), "secret.example.com", 22)).isFalse();
+        assertThat(KnownHostPatterns.matches(hosts.get(0), "secret.example.com", 22)).isTrue();
+        assertThat(KnownHostPatterns.matches(hosts.get(0), "other.example.com", 22)).isFalse();
+        assertThat(KnownHostPatterns.matches(hosts.get(1), "secret.example.com", 2200)).isTrue();
+        assertThat(KnownHostPatterns.matches(hosts.get(1), "secret.example.com", 22)).isFalse();
         // ssh-keygen agrees that the hashed file still knows the host.
         assertThat(SystemTools.runOk("ssh-keygen", "-F", "secret.example.com", "-f", file.toString()))
                 .contains(hosts.get(0).hostPattern());
