@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             HostsCommand.class,
             PasswdCommand.class,
             ConnectCommand.class,
+            KeysCommand.class,
+            ImportCommand.class,
         },
         footer = {"",
             "Exit codes: 0 done, 1 usage error, 2 wrong password, 3 tampered or unreadable data,",

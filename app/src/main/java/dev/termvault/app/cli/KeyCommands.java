@@ -1,0 +1,62 @@
+package dev.termvault.app.cli;
+
+import java.nio.CharBuffer;
+import java.util.Optional;
+
+import dev.termvault.app.ssh.keys.PassphrasePrompt;
+import dev.termvault.app.ssh.keys.SshKeyException;
+import dev.termvault.vault.Vault;
+import dev.termvault.vault.VaultRecord;
+import dev.termvault.vault.model.ItemType;
+import dev.termvault.vault.model.SshKey;
+
+/** What the key and import commands share: finding keys by name, asking for passphrases, mapping errors. */
+final class KeyCommands {
+
+    private KeyCommands() {
+    }
+
+    static Optional<VaultRecord> keyByName(Vault vault, String name) {
+        return vault.list(ItemType.SSH_KEY).stream()
+                .filter(r -> ((SshKey) r.item()).name().equals(name))
+                .findFirst();
+    }
+
+    static void requireFreeName(Vault vault, String name) {
+        if (keyByName(vault, name).isPresent()) {
+            throw CliException.notFound("A key named \"" + name + "\" already exists. Pick another name with --name.");
+        }
+    }
+
+    /**
+     * Key file passphrases: from the variable named by {@code passphraseEnv} when given, else asked on the
+     * terminal for each encrypted file.
+     */
+    static PassphrasePrompt prompt(CliContext context, String passphraseEnv) {
+        if (passphraseEnv != null) {
+            String value = context.environment().get(passphraseEnv);
+            if (value == null) {
+                throw CliException.usage("The environment variable " + passphraseEnv
+                        + " (named by --passphrase-env) is not set.");
+            }
+            CharBuffer buffer = CharBuffer.wrap(value);
+            char[] passphrase = new char[buffer.remaining()];
+            buffer.get(passphrase);
+            PassphrasePrompt prompt = PassphrasePrompt.of(passphrase);
+            VaultAccess.wipe(passphrase);
+            return prompt;
+        }
+        return resource -> context.passwordReader().readPassword("Passphrase for " + resource + ": ");
+    }
+
+    /** A key error as a CLI failure: exit 1 for a refused request, 5 for a wrong passphrase or a bad file. */
+    static CliException failure(SshKeyException e) {
+        return switch (e) {
+            case SshKeyException.WrongPassphrase w -> CliException.failed(w.getMessage() + ". Nothing was imported.");
+            case SshKeyException.PassphraseRequired p -> CliException.usage(p.getMessage() + ".");
+            case SshKeyException.WeakKey w -> CliException.usage(w.getMessage() + ".");
+            case SshKeyException.UnsupportedKey u -> CliException.usage(u.getMessage() + ".");
+            case SshKeyException.InvalidKeyFile i -> CliException.failed(i.getMessage() + ".");
+        };
+    }
+}

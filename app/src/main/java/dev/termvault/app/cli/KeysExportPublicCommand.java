@@ -1,0 +1,39 @@
+package dev.termvault.app.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.termvault.vault.Vault;
+import dev.termvault.vault.model.SshKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code termvault keys export-public NAME}: prints a key's authorized_keys line. */
+@Command(name = "export-public", description = "Print a key's public half as an authorized_keys line.")
+final class KeysExportPublicCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The key's name.")
+    private String name;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final VaultAccess access;
+
+    KeysExportPublicCommand(VaultAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public Integer call() {
+        try (Vault vault = access.openUnlocked()) {
+            SshKey key = (SshKey) KeyCommands.keyByName(vault, name)
+                    .orElseThrow(() -> CliException.notFound("There is no key named \"" + name + "\"."))
+                    .item();
+            spec.commandLine().getOut().println(key.publicKey());
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+}
