@@ -172,4 +172,49 @@ class BlobSyncTest {
         assertThat(usage.records()).isEqualTo(2);
         assertThat(usage.maxBytes()).isEqualTo(1000);
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void concurrentPushes_getGapFreeUniqueCursors_andExactlyOneWinsARace(Backend backend) throws Exception {
+        server = new BlobServer(dir, tokens, backend, cleanup, Map.of());
+        device("acct-1", "setup").createVaultOk("v");
+        device("acct-1", "setup").push("v", put("contested", 0, bytes(8, 0)));
+        int devices = 4;
+        int pushes = 3;
+        java.util.concurrent.ConcurrentLinkedQueue<Long> seqs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger winners = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(devices);
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int d = 0; d < devices; d++) {
+            BlobClient client = device("acct-1", "device-" + d);
+            int n = d;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    PushResult race = client.push("v", put("contested", 1, bytes(8, 100 + n))).results().get(0);
+                    if (race.status().equals("applied")) {
+                        winners.incrementAndGet();
+                        seqs.add(race.seq());
+                    }
+                    for (int i = 0; i < pushes; i++) {
+                        seqs.add(client.push("v", put("d" + n + "-" + i, 0, bytes(8, i))).results().get(0).seq());
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(winners.get()).isEqualTo(1);
+        long last = 1 + devices * pushes + 1;
+        assertThat(seqs).doesNotHaveDuplicates().hasSize(devices * pushes + 1)
+                .allSatisfy(seq -> assertThat(seq).isBetween(2L, last));
+        ChangePage page = device("acct-1", "reader").pull("v", 0, 1000);
+        assertThat(page.cursor()).isEqualTo(last);
+        assertThat(page.changes()).hasSize(devices * pushes + 1);
+    }
 }
