@@ -8,7 +8,6 @@ public enum AuditEvent {
     LOGIN,
     LOGIN_FAILED,
     SHARE_RELEASED,
-    TOKEN_REFRESHED,
     DEVICE_ADDED,
     DEVICE_RENAMED,
     DEVICE_REVOKED,
