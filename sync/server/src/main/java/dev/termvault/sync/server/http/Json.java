@@ -17,13 +17,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Strict JSON for request bodies: unknown fields, trailing data, nulls for numbers and bad base64 are refused
- * with a {@code bad_request} whose message names the field but never repeats what was sent.
+ * Strict JSON for request bodies: unknown fields, duplicate fields, trailing data and bad base64 are refused
+ * with a {@code bad_request} whose message names the field but never repeats what was sent. An absent number
+ * or flag reads as 0 / false (so {@code "delete": false} may be left out); services validate ranges.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
