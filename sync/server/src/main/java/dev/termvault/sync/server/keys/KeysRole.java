@@ -7,6 +7,7 @@ import dev.termvault.sync.protocol.keys.RefreshRequest;
 import dev.termvault.sync.protocol.keys.RenameDeviceRequest;
 import dev.termvault.sync.protocol.keys.SignupRequest;
 import dev.termvault.sync.server.ApiException;
+import dev.termvault.sync.server.PublicJwks;
 import dev.termvault.sync.server.Role;
 import dev.termvault.sync.server.RoleContext;
 import dev.termvault.sync.server.ServerConfig;
@@ -54,6 +55,8 @@ public final class KeysRole implements Role {
                     config.find("keys.blobs.url").map(URI::create).orElse(null),
                     config.find("keys.blobs.fingerprint").orElse(null), serviceSecrets.signer());
             this.admin = new AccountAdmin(accounts, devices, serviceSecrets.signer(), revocations);
+            String jwks = serviceSecrets.signer().publicJwksJson();
+            context.peers().provide(PublicJwks.class, () -> jwks);
         } catch (GeneralSecurityException | RuntimeException e) {
             masterKey.close();
             throw e;

@@ -124,6 +124,12 @@ public final class TokenSigner {
                 .toJSONObject(true);
     }
 
+    /** The same public key set as JSON text. */
+    public String publicJwksJson() {
+        return new JWKSet(verificationKeys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList())
+                .toString(true);
+    }
+
     @Override
     public String toString() {
         return "TokenSigner[kid=" + signingKey.getKeyID() + "]";
