@@ -121,6 +121,20 @@ public final class AccountStore {
         });
     }
 
+    /** Every account id (for maintenance commands). */
+    public List<String> allAccountIds() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM accounts ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        });
+    }
+
     /** Replaces the wrapped share if it is still {@code expected}; false when it changed meanwhile. */
     public boolean swapWrappedShare(String accountId, WrappedKey expected, WrappedKey replacement, AuditDraft event) {
         return db.transaction(c -> {
