@@ -1,0 +1,55 @@
+package dev.termvault.vault.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class SecretBytesTest {
+
+    @Test
+    void copyOf_revealReturnsAnIndependentCopy() {
+        byte[] source = {1, 2, 3};
+        SecretBytes secret = SecretBytes.copyOf(source);
+        source[0] = 9;
+        byte[] revealed = secret.reveal();
+        assertThat(revealed).containsExactly(1, 2, 3);
+        revealed[1] = 9;
+        assertThat(secret.reveal()).containsExactly(1, 2, 3);
+        assertThat(secret.length()).isEqualTo(3);
+    }
+
+    @Test
+    void destroy_wipesTheBytesAndRefusesAccess() {
+        SecretBytes secret = SecretBytes.copyOf(new byte[] {7, 7, 7});
+        byte[] view = secret.unsafeView();
+        secret.close();
+        assertThat(view).containsOnly(0);
+        assertThat(secret.isDestroyed()).isTrue();
+        assertThatThrownBy(secret::reveal).isInstanceOf(IllegalStateException.class);
+        assertThat(secret.toString()).isEqualTo("SecretBytes[destroyed]");
+    }
+
+    @Test
+    void toString_showsLengthOnly() {
+        SecretBytes secret = SecretBytes.copyOf(new byte[] {0x41, 0x42});
+        assertThat(secret.toString()).isEqualTo("SecretBytes[2 bytes]");
+    }
+
+    @Test
+    void equals_comparesContentAndHashCodeRevealsOnlyLength() {
+        SecretBytes a = SecretBytes.copyOf(new byte[] {1, 2});
+        assertThat(a).isEqualTo(SecretBytes.copyOf(new byte[] {1, 2}))
+                .isNotEqualTo(SecretBytes.copyOf(new byte[] {1, 3}))
+                .isNotEqualTo(SecretBytes.copyOf(new byte[] {1, 2, 0}));
+        assertThat(a.hashCode()).isEqualTo(SecretBytes.copyOf(new byte[] {9, 9}).hashCode());
+    }
+
+    @Test
+    void random_givesDistinctValuesOfTheRequestedLength() {
+        assertThat(SecretBytes.random(32).length()).isEqualTo(32);
+        assertThat(SecretBytes.random(32)).isNotEqualTo(SecretBytes.random(32));
+        assertThatThrownBy(() -> SecretBytes.random(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SecretBytes.copyOf(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+}
