@@ -29,7 +29,7 @@ public abstract sealed class VaultException extends RuntimeException {
      * someone without the keys. Names the record when it is known.
      */
     public static final class Tampered extends VaultException {
-        private final transient UUID recordId;
+        private final UUID recordId;
 
         /** Data not tied to one known record (a key slot, an account row) failed authentication. */
         public Tampered() {

@@ -86,14 +86,18 @@ public final class SecretBytes implements Destroyable, AutoCloseable {
         destroy();
     }
 
-    /** Constant-time comparison of the bytes (lengths are not secret). */
+    /**
+     * Constant-time comparison of the bytes (lengths are not secret). A destroyed instance equals only
+     * itself.
+     */
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof SecretBytes that)) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SecretBytes that) || destroyed || that.destroyed) {
             return false;
         }
-        requireAlive();
-        that.requireAlive();
         return MessageDigest.isEqual(bytes, that.bytes);
     }
 

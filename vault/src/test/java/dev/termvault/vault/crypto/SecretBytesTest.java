@@ -28,6 +28,16 @@ class SecretBytesTest {
         assertThat(secret.isDestroyed()).isTrue();
         assertThatThrownBy(secret::reveal).isInstanceOf(IllegalStateException.class);
         assertThat(secret.toString()).isEqualTo("SecretBytes[destroyed]");
+        assertThat(secret).isEqualTo(secret).isNotEqualTo(SecretBytes.copyOf(new byte[] {0, 0, 0}));
+    }
+
+    @Test
+    void duplicate_isIndependentOfTheOriginal() {
+        SecretBytes original = SecretBytes.copyOf(new byte[] {4, 5});
+        SecretBytes copy = original.duplicate();
+        original.destroy();
+        assertThat(copy.reveal()).containsExactly(4, 5);
+        assertThatThrownBy(original::duplicate).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -54,7 +54,12 @@ public final class SyncLoadGenerator {
         }
         try (SyncServer server = SyncServer.start(ServerConfig.of(config))) {
             org.slf4j.LoggerFactory.getLogger(SyncLoadGenerator.class).info("event=load_start");
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             Result r = run(server, tokens, devices, seconds, batch, envelopeBytes);
+            long cpu = os.getProcessCpuTime() - cpu0;
+            double load = os.getSystemLoadAverage();
             System.out.printf("backend=%s devices=%d seconds=%d batch=%d envelope=%dB%n", backend, devices, seconds,
                     batch, envelopeBytes);
             System.out.printf("push: %d requests, %.1f req/s, %.1f records/s, p50 %.1f ms, p99 %.1f ms%n",
@@ -63,6 +68,9 @@ public final class SyncLoadGenerator {
             System.out.printf("pull: %d requests, %.1f req/s, %d records received, p50 %.1f ms, p99 %.1f ms%n",
                     r.pull.size(), r.pull.size() / (double) seconds, r.pulled.get(), pct(r.pull, 50), pct(r.pull, 99));
             System.out.printf("errors: %d, conflicts: %d%n", r.errors.get(), r.conflicts.get());
+            System.out.printf("process CPU (server and simulated devices together): %.1f s, %.1f ms per request;"
+                    + " load average at end %.1f%n", cpu / 1e9, cpu / 1e6 / Math.max(1, r.push.size() + r.pull.size()),
+                    load);
         } finally {
             if (pg != null) {
                 pg.close();
