@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Runs the real {@code ./termvault} launcher as a process; it builds the app first when needed. */
-class LauncherTest {
+/**
+ * Runs the real {@code ./termvault} launcher as a process. It runs in the integration-test phase, after the app
+ * jar and its libraries are packaged, so the launcher finds them up to date and does not rebuild.
+ */
+class LauncherIT {
 
     @Test
     void launcher_version_buildsIfNeededAndPrintsTheVersion() throws IOException, InterruptedException {
