@@ -98,4 +98,28 @@ public abstract sealed class VaultException extends RuntimeException {
             super("not found: " + what);
         }
     }
+
+    /** The folder holds no vault (or a file that is not a Termvault vault). */
+    public static final class NotAVault extends VaultException {
+        public NotAVault(String where) {
+            super("no vault in " + where);
+        }
+    }
+
+    /** A vault already exists where a new one was to be created; it is left untouched. */
+    public static final class AlreadyExists extends VaultException {
+        public AlreadyExists(String where) {
+            super("a vault already exists in " + where);
+        }
+    }
+
+    /**
+     * The vault's files could not be read or written (disk full, folder not writable, file locked by
+     * another program for too long, file damaged). Whatever the failed call was doing was not saved.
+     */
+    public static final class StorageFailed extends VaultException {
+        public StorageFailed(String message) {
+            super(message);
+        }
+    }
 }

@@ -1,0 +1,101 @@
+package dev.termvault.sync.server.blobs;
+
+import dev.termvault.sync.protocol.blobs.StreamEvent;
+import dev.termvault.sync.server.auth.Caller;
+import dev.termvault.sync.server.http.Json;
+import io.javalin.http.sse.SseClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The open change streams ({@code GET /v1/stream}, Server-Sent Events). Each carries, as event {@code vault},
+ * only {@code {"vaultId", "cursor"}}: first the current cursor of each of the caller's vaults, then a comment
+ * {@code :ready}, then one event per push. A heartbeat comment every {@code heartbeatSeconds} finds dead
+ * connections; a revoked device's streams are closed at once.
+ */
+public final class StreamClients implements AutoCloseable {
+    private final ChangeHub hub;
+    private final Predicate<String> revoked;
+    private final Map<String, Set<SseClient>> byDevice = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat;
+
+    public StreamClients(ChangeHub hub, Predicate<String> revoked, int heartbeatSeconds) {
+        this.hub = hub;
+        this.revoked = revoked;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("sse-heartbeat").factory());
+        heartbeat.scheduleAtFixedRate(this::beat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    }
+
+    /** Serves one stream until the client goes away (blocks its virtual thread). */
+    public void serve(SseClient client, Caller caller, List<StreamEvent> snapshot) {
+        AutoCloseable subscription = hub.subscribe(caller.accountId(), event -> send(client, event));
+        byDevice.computeIfAbsent(caller.deviceId(), k -> ConcurrentHashMap.newKeySet()).add(client);
+        client.onClose(() -> {
+            byDevice.computeIfPresent(caller.deviceId(), (k, set) -> {
+                set.remove(client);
+                return set.isEmpty() ? null : set;
+            });
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // nothing to release beyond the listener entry
+            }
+        });
+        for (StreamEvent e : snapshot) {
+            send(client, e);
+        }
+        client.sendComment("ready");
+        client.keepAlive();
+    }
+
+    /** Closes every open stream of a device. */
+    public void closeDevice(String deviceId) {
+        Set<SseClient> clients = byDevice.remove(deviceId);
+        if (clients != null) {
+            clients.forEach(SseClient::close);
+        }
+    }
+
+    public long open() {
+        return byDevice.values().stream().mapToLong(Set::size).sum();
+    }
+
+    private static void send(SseClient client, StreamEvent event) {
+        if (!client.terminated()) {
+            try {
+                client.sendEvent("vault", Json.mapper().writeValueAsString(event));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot encode a stream event", e);
+            }
+        }
+    }
+
+    private void beat() {
+        byDevice.forEach((device, clients) -> {
+            if (revoked.test(device)) {
+                closeDevice(device);
+                return;
+            }
+            for (SseClient c : clients) {
+                if (c.terminated()) {
+                    clients.remove(c);
+                } else {
+                    c.sendComment("ping");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        byDevice.values().forEach(set -> set.forEach(SseClient::close));
+        byDevice.clear();
+    }
+}

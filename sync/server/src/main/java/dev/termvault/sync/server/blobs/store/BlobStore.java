@@ -1,0 +1,353 @@
+package dev.termvault.sync.server.blobs.store;
+
+import dev.termvault.sync.protocol.blobs.Change;
+import dev.termvault.sync.protocol.blobs.ChangePage;
+import dev.termvault.sync.protocol.blobs.PushItem;
+import dev.termvault.sync.protocol.blobs.PushResult;
+import dev.termvault.sync.protocol.blobs.Usage;
+import dev.termvault.sync.protocol.blobs.VaultInfo;
+import dev.termvault.sync.protocol.blobs.WrappedVaultKey;
+import dev.termvault.sync.server.ApiException;
+import dev.termvault.sync.server.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The blob service's store. It holds vaults (each owned by one account), wrapped vault keys, and the latest
+ * state of every record (opaque envelope or tombstone) with the per-vault sequence number at which it last
+ * changed. Nothing here can be decrypted by the server. Ownership is checked by the caller
+ * ({@link #owner}); these methods trust the vault id they are given.
+ */
+public final class BlobStore {
+    private final Database db;
+
+    public BlobStore(Database db) {
+        this.db = db;
+    }
+
+    /** What happened to a create request. */
+    public enum Created { CREATED, ALREADY_YOURS, TAKEN }
+
+    public Created createVault(String accountId, String vaultId, long now) {
+        return db.transaction(c -> {
+            ensureAccount(c, accountId);
+            Optional<String> owner = owner(c, vaultId);
+            if (owner.isPresent()) {
+                return owner.get().equals(accountId) ? Created.ALREADY_YOURS : Created.TAKEN;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO vaults (vault_id, account_id, last_seq, created_at) VALUES (?, ?, 0, ?)")) {
+                ps.setString(1, vaultId);
+                ps.setString(2, accountId);
+                ps.setLong(3, now);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (db.dialect().isUniqueViolation(e)) {
+                    return Created.TAKEN;
+                }
+                throw e;
+            }
+            return Created.CREATED;
+        });
+    }
+
+    /** The account owning {@code vaultId}, if the vault exists. */
+    public Optional<String> owner(String vaultId) {
+        return db.read(c -> owner(c, vaultId));
+    }
+
+    public Optional<VaultInfo> vault(String vaultId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT vault_id, last_seq, created_at FROM vaults WHERE vault_id = ?")) {
+                ps.setString(1, vaultId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new VaultInfo(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                            : Optional.<VaultInfo>empty();
+                }
+            }
+        });
+    }
+
+    public List<VaultInfo> vaults(String accountId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT vault_id, last_seq, created_at FROM vaults WHERE account_id = ? ORDER BY created_at, vault_id")) {
+                ps.setString(1, accountId);
+                List<VaultInfo> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new VaultInfo(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** What happened to a key upload. */
+    public enum KeyPut { STORED, SAME, DIFFERENT }
+
+    /** Stores a wrapped key version once; the same bytes again are accepted, different bytes are not. */
+    public KeyPut putKey(String accountId, String vaultId, int version, byte[] wrapped, long maxBytes, long now) {
+        return db.transaction(c -> {
+            Usage usage = lockUsage(c, accountId, maxBytes, 0);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT wrapped_key FROM vault_keys WHERE vault_id = ? AND key_version = ?")) {
+                ps.setString(1, vaultId);
+                ps.setInt(2, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return java.util.Arrays.equals(rs.getBytes(1), wrapped) ? KeyPut.SAME : KeyPut.DIFFERENT;
+                    }
+                }
+            }
+            if (usage.bytes() + wrapped.length > maxBytes) {
+                throw new ApiException.QuotaExceeded("the account's storage quota (" + maxBytes + " bytes) is used up");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO vault_keys (vault_id, key_version, wrapped_key, created_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, vaultId);
+                ps.setInt(2, version);
+                ps.setBytes(3, wrapped);
+                ps.setLong(4, now);
+                ps.executeUpdate();
+            }
+            saveUsage(c, accountId, usage.bytes() + wrapped.length, usage.records());
+            return KeyPut.STORED;
+        });
+    }
+
+    public List<WrappedVaultKey> keys(String vaultId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key_version, wrapped_key FROM vault_keys WHERE vault_id = ? ORDER BY key_version")) {
+                ps.setString(1, vaultId);
+                List<WrappedVaultKey> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new WrappedVaultKey(rs.getInt(1), rs.getBytes(2)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Records changed after {@code after}, in sequence order, at most {@code limit}. */
+    public ChangePage changes(String vaultId, long after, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT record_id, revision, seq, deleted, envelope FROM records"
+                            + " WHERE vault_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setString(1, vaultId);
+                ps.setLong(2, after);
+                ps.setInt(3, limit + 1);
+                List<Change> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(change(rs));
+                    }
+                }
+                boolean more = out.size() > limit;
+                List<Change> page = more ? out.subList(0, limit) : out;
+                long cursor = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+                return new ChangePage(List.copyOf(page), cursor, more);
+            }
+        });
+    }
+
+    /** The result of a push: one result per item, and the vault's cursor afterwards. */
+    public record Pushed(List<PushResult> results, long cursor, boolean changed) {
+    }
+
+    /**
+     * Applies a batch in one transaction. An item whose base revision is not the stored one is a conflict,
+     * answered with the stored state, and skipped; the others are applied, each with a new sequence number.
+     * If the applied items would take the account past its quota, nothing is applied.
+     */
+    public Pushed push(String accountId, String vaultId, List<PushItem> items, long maxBytes, long maxRecords, long now) {
+        return db.transaction(c -> {
+            Usage usage = lockUsage(c, accountId, maxBytes, maxRecords);
+            long seq = lockVault(c, vaultId);
+            long bytes = usage.bytes();
+            long records = usage.records();
+            List<PushResult> results = new ArrayList<>(items.size());
+            boolean changed = false;
+            for (PushItem item : items) {
+                Optional<Stored> stored = stored(c, vaultId, item.recordId());
+                long currentRevision = stored.map(s -> s.change.revision()).orElse(0L);
+                if (currentRevision != item.baseRevision()) {
+                    results.add(PushResult.conflict(item.recordId(), stored.map(s -> s.change)
+                            .orElse(new Change(item.recordId(), 0, 0, null, false))));
+                    continue;
+                }
+                seq++;
+                byte[] envelope = item.delete() ? null : item.envelope();
+                long size = envelope == null ? 0 : envelope.length;
+                write(c, vaultId, item, seq, envelope, size, stored.isPresent(), now);
+                bytes += size - stored.map(s -> s.size).orElse(0L);
+                records += (item.delete() ? 0 : 1) - stored.map(s -> s.change.deleted() ? 0 : 1).orElse(0);
+                results.add(PushResult.applied(item.recordId(), seq));
+                changed = true;
+            }
+            if (bytes > maxBytes && bytes > usage.bytes()) {
+                throw new ApiException.QuotaExceeded("the push would take the account past its storage quota ("
+                        + maxBytes + " bytes)");
+            }
+            if (records > maxRecords && records > usage.records()) {
+                throw new ApiException.QuotaExceeded("the push would take the account past its record quota ("
+                        + maxRecords + " records)");
+            }
+            if (changed) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE vaults SET last_seq = ? WHERE vault_id = ?")) {
+                    ps.setLong(1, seq);
+                    ps.setString(2, vaultId);
+                    ps.executeUpdate();
+                }
+                saveUsage(c, accountId, bytes, records);
+            }
+            return new Pushed(List.copyOf(results), seq, changed);
+        });
+    }
+
+    public Usage usage(String accountId, long maxBytes, long maxRecords) {
+        return db.read(c -> readUsage(c, accountId, maxBytes, maxRecords));
+    }
+
+    /** Records a device as revoked (idempotent). */
+    public void revokeDevice(String accountId, String deviceId, long now) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO revoked_devices (device_id, account_id, revoked_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (device_id) DO NOTHING")) {
+                ps.setString(1, deviceId);
+                ps.setString(2, accountId);
+                ps.setLong(3, now);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public boolean isRevoked(String deviceId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM revoked_devices WHERE device_id = ?")) {
+                ps.setString(1, deviceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private record Stored(Change change, long size) {
+    }
+
+    private static Optional<Stored> stored(Connection c, String vaultId, String recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT record_id, revision, seq, deleted, envelope, size FROM records WHERE vault_id = ? AND record_id = ?")) {
+            ps.setString(1, vaultId);
+            ps.setString(2, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Stored(change(rs), rs.getLong(6))) : Optional.empty();
+            }
+        }
+    }
+
+    private static void write(Connection c, String vaultId, PushItem item, long seq, byte[] envelope, long size,
+                              boolean exists, long now) throws SQLException {
+        String sql = exists
+                ? "UPDATE records SET revision = ?, seq = ?, deleted = ?, envelope = ?, size = ?, updated_at = ?"
+                        + " WHERE vault_id = ? AND record_id = ?"
+                : "INSERT INTO records (revision, seq, deleted, envelope, size, updated_at, vault_id, record_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, item.revision());
+            ps.setLong(2, seq);
+            ps.setInt(3, item.delete() ? 1 : 0);
+            ps.setBytes(4, envelope);
+            ps.setLong(5, size);
+            ps.setLong(6, now);
+            ps.setString(7, vaultId);
+            ps.setString(8, item.recordId());
+            ps.executeUpdate();
+        }
+    }
+
+    private static Change change(ResultSet rs) throws SQLException {
+        boolean deleted = rs.getInt(4) != 0;
+        return new Change(rs.getString(1), rs.getLong(2), rs.getLong(3), deleted ? null : rs.getBytes(5), deleted);
+    }
+
+    private static Optional<String> owner(Connection c, String vaultId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM vaults WHERE vault_id = ?")) {
+            ps.setString(1, vaultId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void ensureAccount(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO blob_accounts (account_id, used_bytes, used_records)"
+                + " VALUES (?, 0, 0) ON CONFLICT (account_id) DO NOTHING")) {
+            ps.setString(1, accountId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Locks the account's usage row (a no-op update takes the row lock on PostgreSQL) and reads it. */
+    private static Usage lockUsage(Connection c, String accountId, long maxBytes, long maxRecords) throws SQLException {
+        ensureAccount(c, accountId);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE blob_accounts SET used_bytes = used_bytes WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            ps.executeUpdate();
+        }
+        return readUsage(c, accountId, maxBytes, maxRecords);
+    }
+
+    private static Usage readUsage(Connection c, String accountId, long maxBytes, long maxRecords) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT used_bytes, used_records FROM blob_accounts WHERE account_id = ?")) {
+            ps.setString(1, accountId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Usage(rs.getLong(1), rs.getLong(2), maxBytes, maxRecords)
+                        : new Usage(0, 0, maxBytes, maxRecords);
+            }
+        }
+    }
+
+    private static long lockVault(Connection c, String vaultId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE vaults SET last_seq = last_seq WHERE vault_id = ?")) {
+            ps.setString(1, vaultId);
+            if (ps.executeUpdate() != 1) {
+                throw new ApiException.NotFound("no such vault");
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM vaults WHERE vault_id = ?")) {
+            ps.setString(1, vaultId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void saveUsage(Connection c, String accountId, long bytes, long records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE blob_accounts SET used_bytes = ?, used_records = ? WHERE account_id = ?")) {
+            ps.setLong(1, bytes);
+            ps.setLong(2, records);
+            ps.setString(3, accountId);
+            ps.executeUpdate();
+        }
+    }
+
+}

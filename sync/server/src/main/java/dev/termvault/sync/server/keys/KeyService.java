@@ -1,0 +1,233 @@
+package dev.termvault.sync.server.keys;
+
+import dev.termvault.sync.protocol.keys.ChangeVerifierRequest;
+import dev.termvault.sync.protocol.keys.ChangeVerifierResponse;
+import dev.termvault.sync.protocol.keys.DeviceInfo;
+import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.LoginFinishRequest;
+import dev.termvault.sync.protocol.keys.LoginFinishResponse;
+import dev.termvault.sync.protocol.keys.LoginStartRequest;
+import dev.termvault.sync.protocol.keys.LoginStartResponse;
+import dev.termvault.sync.protocol.keys.RefreshRequest;
+import dev.termvault.sync.protocol.keys.SignupRequest;
+import dev.termvault.sync.protocol.keys.SignupResponse;
+import dev.termvault.sync.protocol.keys.TokenResponse;
+import dev.termvault.sync.server.ApiException;
+import dev.termvault.sync.server.keys.PendingLogins.Pending;
+import dev.termvault.sync.server.keys.crypto.MasterKey;
+import dev.termvault.sync.server.keys.crypto.Secrets;
+import dev.termvault.sync.server.keys.crypto.ShareSealer;
+import dev.termvault.sync.server.keys.crypto.SrpGroup;
+import dev.termvault.sync.server.keys.crypto.SrpServerSession;
+import dev.termvault.sync.server.keys.crypto.TokenSigner;
+import dev.termvault.sync.server.keys.store.AccountRecord;
+import dev.termvault.sync.server.keys.store.AccountStore;
+import dev.termvault.sync.server.keys.store.AuditDraft;
+import dev.termvault.sync.server.keys.store.DeviceRecord;
+import dev.termvault.sync.server.keys.store.DeviceStore;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sign-up, SRP login with share release, token refresh, and the verifier changes (password, Secret Key).
+ * Failed proofs are throttled and audited; the share leaves the master key only sealed for one login.
+ */
+public final class KeyService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
+    static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+    static final KdfParams DISGUISE_KDF = new KdfParams(KdfParams.ARGON2ID, 65_536, 3, 4);
+    private static final String LOGIN_FAILED = "login failed";
+
+    private final SrpGroup group = SrpGroup.RFC5054_4096_SHA256;
+    private final AccountStore accounts;
+    private final DeviceStore devices;
+    private final MasterKey masterKey;
+    private final ServiceSecrets serviceSecrets;
+    private final Secrets secrets;
+    private final LoginThrottle throttle;
+    private final PendingLogins pending;
+    private final ShareSealer sealer;
+    private final Clock clock;
+
+    public KeyService(AccountStore accounts, DeviceStore devices, MasterKey masterKey, ServiceSecrets serviceSecrets,
+                      Secrets secrets, LoginThrottle throttle, Clock clock) {
+        this.accounts = accounts;
+        this.devices = devices;
+        this.masterKey = masterKey;
+        this.serviceSecrets = serviceSecrets;
+        this.secrets = secrets;
+        this.throttle = throttle;
+        this.pending = new PendingLogins(clock);
+        this.sealer = new ShareSealer(secrets.random());
+        this.clock = clock;
+    }
+
+    /** The master-key context every share is wrapped with: binds the wrap to its account. */
+    public static byte[] shareContext(String accountId) {
+        return ("termvault:share:" + accountId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public SignupResponse signup(SignupRequest r, String address) {
+        String email = Inputs.email(r.email());
+        byte[] salt = Inputs.salt(r.salt());
+        KdfParams kdf = Inputs.kdf(r.kdf());
+        byte[] verifier = Inputs.verifier(r.verifier(), group);
+        DeviceInfo device = Inputs.device(r.device());
+        String accountId = UUID.randomUUID().toString();
+        byte[] share = secrets.newKey();
+        AccountRecord account;
+        try {
+            account = new AccountRecord(accountId, email, salt, kdf, verifier,
+                    masterKey.wrap(share, shareContext(accountId)), clock.millis());
+        } catch (GeneralSecurityException e) {
+            throw masterKeyDown(e);
+        } finally {
+            Arrays.fill(share, (byte) 0);
+        }
+        long now = clock.millis();
+        AuditDraft signup = new AuditDraft(AuditEvent.SIGNUP, device.id(), address, "");
+        AccountStore.Created created = accounts.create(account,
+                new DeviceRecord(device.id(), accountId, device.name(), now, now, null),
+                List.of(signup, signup.as(AuditEvent.DEVICE_ADDED, device.name())));
+        switch (created) {
+            case EMAIL_TAKEN -> throw new ApiException.Conflict("an account with this email exists");
+            case DEVICE_TAKEN -> throw new ApiException.Conflict("this device id is taken; make a new one");
+            case CREATED -> LOG.info("event=signup account={}", accountId);
+        }
+        return new SignupResponse(accountId);
+    }
+
+    public LoginStartResponse loginStart(LoginStartRequest r, String address) {
+        String email = Inputs.email(r.email());
+        refuseIfThrottled(email, address);
+        AccountRecord account = accounts.findByEmail(email).orElse(null);
+        if (account == null) {
+            BigInteger x = new BigInteger(1, serviceSecrets.fakeExponent(email));
+            SrpServerSession srp = SrpServerSession.start(group, group.g().modPow(x, group.n()), secrets.random());
+            Pending p = pending.add(email, null, srp);
+            return new LoginStartResponse(p.loginId(), serviceSecrets.fakeSalt(email), DISGUISE_KDF, srp.publicB());
+        }
+        SrpServerSession srp = SrpServerSession.start(group, new BigInteger(1, account.verifier()), secrets.random());
+        Pending p = pending.add(email, account.id(), srp);
+        return new LoginStartResponse(p.loginId(), account.salt(), account.kdf(), srp.publicB());
+    }
+
+    public LoginFinishResponse loginFinish(LoginFinishRequest r, String address) {
+        DeviceInfo device = Inputs.device(r.device());
+        Proven proven = prove(r.loginId(), r.a(), r.m1(), device.id(), address);
+        AccountRecord account = proven.account();
+        byte[] sealedShare;
+        byte[] share = null;
+        try {
+            share = masterKey.unwrap(account.wrappedShare(), shareContext(account.id()));
+            sealedShare = sealer.seal(proven.proof().sessionKey(), r.loginId(), account.id(), device.id(), share);
+        } catch (GeneralSecurityException e) {
+            throw masterKeyDown(e);
+        } finally {
+            if (share != null) {
+                Arrays.fill(share, (byte) 0);
+            }
+            Arrays.fill(proven.proof().sessionKey(), (byte) 0);
+        }
+        String refresh = secrets.newToken();
+        AuditDraft login = new AuditDraft(AuditEvent.LOGIN, device.id(), address, "");
+        DeviceStore.LoginResult result = devices.recordLogin(account.id(), device.id(), device.name(),
+                Secrets.tokenHash(refresh), clock.millis() + REFRESH_LIFETIME.toMillis(),
+                List.of(login, login.as(AuditEvent.SHARE_RELEASED, "master key v" + account.wrappedShare().version())));
+        switch (result) {
+            case DEVICE_OF_ANOTHER_ACCOUNT -> throw new ApiException.Conflict("this device id is taken; make a new one");
+            case DEVICE_REVOKED -> throw new ApiException.Forbidden("this device was revoked; sign in as a new device");
+            case OK -> LOG.info("event=share_released account={} device={}", account.id(), device.id());
+        }
+        return new LoginFinishResponse(account.id(), device.id(), proven.proof().m2(), access(account.id(), device.id()),
+                TokenSigner.ACCESS_LIFETIME.toSeconds(), refresh, sealedShare);
+    }
+
+    public TokenResponse refresh(RefreshRequest r, String address) {
+        String old = Inputs.required(r.refreshToken(), "refreshToken");
+        String fresh = secrets.newToken();
+        DeviceStore.Refreshed who = devices.rotateRefresh(Secrets.tokenHash(old), Secrets.tokenHash(fresh),
+                clock.millis() + REFRESH_LIFETIME.toMillis())
+                .orElseThrow(() -> new ApiException.Unauthorized("invalid refresh token"));
+        return new TokenResponse(access(who.accountId(), who.deviceId()), TokenSigner.ACCESS_LIFETIME.toSeconds(), fresh);
+    }
+
+    /** Password change ({@code secretKey} false) or Secret Key rotation: a fresh proof, then a new verifier. */
+    public ChangeVerifierResponse changeVerifier(Caller caller, ChangeVerifierRequest r, boolean secretKey,
+                                                 String address) {
+        byte[] salt = Inputs.salt(r.salt());
+        KdfParams kdf = Inputs.kdf(r.kdf());
+        byte[] verifier = Inputs.verifier(r.verifier(), group);
+        Proven proven = prove(r.loginId(), r.a(), r.m1(), caller.deviceId(), address);
+        Arrays.fill(proven.proof().sessionKey(), (byte) 0);
+        if (!proven.account().id().equals(caller.accountId())) {
+            throw new ApiException.Unauthorized(LOGIN_FAILED);
+        }
+        AuditEvent event = secretKey ? AuditEvent.SECRET_KEY_ROTATED : AuditEvent.PASSWORD_CHANGED;
+        accounts.replaceVerifier(caller.accountId(), salt, kdf, verifier,
+                new AuditDraft(event, caller.deviceId(), address, ""));
+        LOG.info("event={} account={} device={}", event.wire(), caller.accountId(), caller.deviceId());
+        return new ChangeVerifierResponse(proven.proof().m2());
+    }
+
+    private record Proven(AccountRecord account, SrpServerSession.Proof proof) {
+    }
+
+    /** Checks an SRP proof for a started login; throttles, audits and refuses a wrong one. */
+    private Proven prove(String loginId, byte[] a, byte[] m1, String deviceId, String address) {
+        Pending p = pending.take(Inputs.required(loginId, "loginId"))
+                .orElseThrow(() -> new ApiException.Unauthorized("this login expired or is unknown; start again"));
+        refuseIfThrottled(p.email(), address);
+        Inputs.required(a, "a", group.byteLength());
+        Inputs.required(m1, "m1", 64);
+        AccountRecord account = p.accountId() == null ? null : accounts.findById(p.accountId()).orElse(null);
+        try {
+            SrpServerSession.Proof proof = p.srp().finish(a, m1);
+            if (account == null) {
+                throw new GeneralSecurityException("no account");
+            }
+            throttle.success(p.email());
+            return new Proven(account, proof);
+        } catch (GeneralSecurityException e) {
+            throttle.failure(p.email(), address);
+            if (account != null) {
+                accounts.audit(account.id(), List.of(new AuditDraft(AuditEvent.LOGIN_FAILED, deviceId, address, "")));
+            }
+            LOG.info("event=login_failed account={}", account == null ? "-" : account.id());
+            long wait = throttle.retryAfterSeconds(p.email(), address);
+            if (wait > 0) {
+                throw new ApiException.RateLimited("too many failed logins; try again later", (int) wait);
+            }
+            throw new ApiException.Unauthorized(LOGIN_FAILED);
+        }
+    }
+
+    private void refuseIfThrottled(String email, String address) {
+        long wait = throttle.retryAfterSeconds(email, address);
+        if (wait > 0) {
+            throw new ApiException.RateLimited("too many failed logins; try again later", (int) wait);
+        }
+    }
+
+    private String access(String accountId, String deviceId) {
+        try {
+            return serviceSecrets.signer().issueAccess(accountId, deviceId);
+        } catch (GeneralSecurityException e) {
+            throw new ApiException.Unavailable("the key service cannot sign tokens now");
+        }
+    }
+
+    private static ApiException masterKeyDown(GeneralSecurityException e) {
+        LOG.error("event=master_key_failure type={}", e.getClass().getSimpleName());
+        return new ApiException.Unavailable("the key service cannot reach its master key; try again later");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.termvault.sync.server.keys;
+
+import com.nimbusds.jose.jwk.ECKey;
+import dev.termvault.sync.server.keys.crypto.MasterKey;
+import dev.termvault.sync.server.keys.crypto.Secrets;
+import dev.termvault.sync.server.keys.crypto.TokenSigner;
+import dev.termvault.sync.server.keys.crypto.WrappedKey;
+import dev.termvault.sync.server.keys.store.SecretStore;
+import dev.termvault.sync.server.keys.store.SecretStore.StoredSecret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The key service's own secrets, made on first start and kept in its store wrapped by the master key (context
+ * {@code termvault:service-secret:<name>}): the ES256 token signing key (a private JWK) and the key that
+ * derives stable made-up salts for unknown emails.
+ */
+public final class ServiceSecrets {
+
+    static final String SIGNING_KEY = "token-signing-key";
+    static final String DISGUISE_KEY = "unknown-email-key";
+
+    private final TokenSigner signer;
+    private final byte[] disguiseKey;
+
+    private ServiceSecrets(TokenSigner signer, byte[] disguiseKey) {
+        this.signer = signer;
+        this.disguiseKey = disguiseKey;
+    }
+
+    public static ServiceSecrets loadOrCreate(SecretStore store, MasterKey masterKey, Secrets secrets, Clock clock)
+            throws GeneralSecurityException {
+        byte[] jwk = secret(store, masterKey, SIGNING_KEY, clock, () -> {
+            ECKey key = TokenSigner.generateKey();
+            return new Fresh(key.toJSONString().getBytes(StandardCharsets.UTF_8), key.toPublicJWK().toJSONString());
+        });
+        ECKey signingKey;
+        try {
+            signingKey = ECKey.parse(new String(jwk, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new GeneralSecurityException("the stored token signing key is malformed");
+        } finally {
+            Arrays.fill(jwk, (byte) 0);
+        }
+        byte[] disguise = secret(store, masterKey, DISGUISE_KEY, clock, () -> new Fresh(secrets.newKey(), ""));
+        return new ServiceSecrets(new TokenSigner(List.of(signingKey), clock), disguise);
+    }
+
+    private record Fresh(byte[] secret, String publicPart) {
+    }
+
+    private interface Maker {
+        Fresh make() throws GeneralSecurityException;
+    }
+
+    private static byte[] secret(SecretStore store, MasterKey masterKey, String name, Clock clock, Maker maker)
+            throws GeneralSecurityException {
+        byte[] context = context(name);
+        StoredSecret stored = store.find(name).orElse(null);
+        if (stored == null) {
+            Fresh fresh = maker.make();
+            StoredSecret candidate = new StoredSecret(masterKey.wrap(fresh.secret(), context).toBytes(),
+                    fresh.publicPart());
+            Arrays.fill(fresh.secret(), (byte) 0);
+            stored = store.putIfAbsent(name, candidate, clock.millis());
+        }
+        return masterKey.unwrap(WrappedKey.parse(stored.wrapped()), context);
+    }
+
+    static byte[] context(String name) {
+        return ("termvault:service-secret:" + name).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Re-wraps every service secret under the master key's current version; returns how many moved. */
+    public static int rewrap(SecretStore store, MasterKey masterKey) throws GeneralSecurityException {
+        int moved = 0;
+        for (String name : List.of(SIGNING_KEY, DISGUISE_KEY)) {
+            StoredSecret stored = store.find(name).orElse(null);
+            if (stored == null) {
+                continue;
+            }
+            WrappedKey wrapped = WrappedKey.parse(stored.wrapped());
+            if (wrapped.version() < masterKey.currentVersion()) {
+                store.replaceWrapped(name, masterKey.rewrap(wrapped, context(name)).toBytes());
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    public TokenSigner signer() {
+        return signer;
+    }
+
+    /** A stable made-up salt for an email that has no account: HMAC-SHA256(key, "salt|" + email), 16 bytes. */
+    public byte[] fakeSalt(String email) {
+        return Arrays.copyOf(Secrets.hmac(disguiseKey, ("salt|" + email).getBytes(StandardCharsets.UTF_8)), 16);
+    }
+
+    /** A stable made-up SRP exponent for an unknown email, so its B is computed the same way as a real one. */
+    public byte[] fakeExponent(String email) {
+        return Secrets.hmac(disguiseKey, ("x|" + email).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceSecrets[" + signer + "]";
+    }
+}

@@ -1,0 +1,431 @@
+package dev.termvault.vault;
+
+import dev.termvault.vault.crypto.SecretBytes;
+import dev.termvault.vault.model.Item;
+import dev.termvault.vault.model.ItemType;
+import dev.termvault.vault.store.AccountRow;
+import dev.termvault.vault.store.RecordRow;
+import dev.termvault.vault.store.StoreException;
+import dev.termvault.vault.store.UnsupportedSchemaException;
+import dev.termvault.vault.store.VaultStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A vault folder: the encrypted local cache of one account's records, and the only way to read or write
+ * them. Open it ({@link #open}) locked, then {@link #unlock} with the master password; while unlocked every
+ * live record is held decrypted in memory (reads are served from there), and every write is sealed in a
+ * fresh envelope and committed to disk before the call returns. {@link #lock} wipes every key and drops
+ * every decrypted record.
+ *
+ * <p>Errors are the {@link VaultException} family, with messages safe to show a person: {@code WrongPassword},
+ * {@code Tampered} (one record; the others stay readable), {@code Locked} (a data call while locked),
+ * {@code UnsupportedFormatVersion}, {@code WeakKdfParameters}, {@code NotFound}, {@code NotAVault},
+ * {@code AlreadyExists}, {@code StorageFailed}.
+ *
+ * <p>Passwords: every method taking a {@code char[]} password wipes it (fills it with zeros) before it
+ * returns, whether it succeeds or throws. Copy it first if you still need it.
+ *
+ * <p>Thread-safe: every method is synchronized on the vault. One process should open a folder at a
+ * time; a second process is safe (SQLite locking, revision checks) but does not see the first one's
+ * writes until it unlocks again.
+ */
+public final class Vault implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
+
+    private final Path dir;
+    private final VaultStore store;
+    private Keyring keyring;
+    private RecordIndex index;
+    private UnlockStats lastUnlock;
+    private boolean closed;
+
+    private Vault(Path dir, VaultStore store) {
+        this.dir = dir;
+        this.store = store;
+    }
+
+    /**
+     * Creates a new local-only vault in {@code dir} (made if missing) with the default KDF parameters, a new
+     * Secret Key and a locally made service share. Costs one key derivation.
+     *
+     * @param password the master password; wiped before returning
+     * @return the vault, unlocked and empty, and its Secret Key for the Emergency Kit
+     * @throws VaultException.AlreadyExists if {@code dir} already holds a vault
+     */
+    public static CreatedVault createLocal(Path dir, char[] password) {
+        return create(dir, password, ServiceShareSource.local());
+    }
+
+    /**
+     * Creates a new vault whose service share comes from {@code shares}. See {@link #createLocal}.
+     */
+    public static CreatedVault create(Path dir, char[] password, ServiceShareSource shares) {
+        try {
+            VaultStore store = guard(() -> VaultStore.open(dir, true));
+            try {
+                if (guard(store::account).isPresent()) {
+                    throw new VaultException.AlreadyExists(dir.toString());
+                }
+                Vault vault = new Vault(dir, store);
+                String secretKey = vault.initialize(password, shares);
+                return new CreatedVault(vault, secretKey);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Opens the vault in {@code dir}, locked, bringing its storage format up to date (nothing is written
+     * when it is current). Costs no key derivation.
+     *
+     * @throws VaultException.NotAVault if {@code dir} holds no vault
+     * @throws VaultException.UnsupportedFormatVersion if a newer Termvault wrote it
+     */
+    public static Vault open(Path dir) {
+        if (!VaultStore.exists(dir)) {
+            throw new VaultException.NotAVault(dir.toString());
+        }
+        VaultStore store = guard(() -> VaultStore.open(dir, false));
+        try {
+            if (guard(store::account).isEmpty()) {
+                throw new VaultException.NotAVault(dir.toString());
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new Vault(dir, store);
+    }
+
+    /** Whether {@code dir} holds a vault file (without opening it). */
+    public static boolean exists(Path dir) {
+        return VaultStore.exists(dir);
+    }
+
+    /**
+     * Unlocks: checks the stored KDF parameters against the floor BEFORE deriving anything, derives the keys
+     * from the password and the device's Secret Key, opens the service share and the vault keys, then
+     * decrypts every record into memory. A record that fails to open is left out and named by
+     * {@link #unreadable()}. A key rotation left half done by a crash is completed here.
+     *
+     * @param password the master password; wiped before returning
+     * @throws VaultException.WrongPassword if the password is wrong; nothing is written to disk
+     * @throws VaultException.WeakKdfParameters if the stored parameters are below the floor; nothing derived
+     * @throws VaultException.Tampered if the account's wrapped vault keys were changed
+     */
+    public synchronized void unlock(char[] password) {
+        try {
+            requireOpen();
+            AccountRow account = guard(() -> store.account()).orElseThrow(
+                    () -> new VaultException.NotAVault(dir.toString()));
+            long start = System.nanoTime();
+            try (SecretBytes userKey = AccountKeys.userKey(account, password)) {
+                long derived = System.nanoTime();
+                unlockWith(account, userKey, derived - start);
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Wipes every key and drops every decrypted record. Idempotent. */
+    public synchronized void lock() {
+        if (keyring != null) {
+            keyring.destroy();
+            keyring = null;
+        }
+        if (index != null) {
+            index.clear();
+            index = null;
+        }
+    }
+
+    /** Whether the vault is unlocked. */
+    public synchronized boolean isUnlocked() {
+        return keyring != null;
+    }
+
+    /**
+     * Stores a new record.
+     *
+     * @return the record with its new id, at revision 1
+     * @throws VaultException.Locked if locked
+     */
+    public synchronized VaultRecord put(Item item) {
+        return putAll(List.of(item)).get(0);
+    }
+
+    /**
+     * Stores new records in one transaction (all or none): for imports.
+     *
+     * @return the records in the order given, each with its new id, at revision 1
+     */
+    public synchronized List<VaultRecord> putAll(List<? extends Item> items) {
+        requireUnlocked();
+        List<VaultRecord> records = new ArrayList<>(items.size());
+        List<RecordRow> rows = new ArrayList<>(items.size());
+        for (Item item : items) {
+            VaultRecord record = new VaultRecord(UUID.randomUUID().toString(), 1, item);
+            rows.add(seal(record));
+            records.add(record);
+        }
+        guardRun(() -> store.write(keyring.vaultId(), rows));
+        records.forEach(index::put);
+        return records;
+    }
+
+    /**
+     * Stores a new revision of an existing record (a record that failed to open may be overwritten).
+     *
+     * @return the record at its new revision
+     * @throws VaultException.NotFound if no live record has this id
+     */
+    public synchronized VaultRecord put(String recordId, Item item) {
+        requireUnlocked();
+        RecordRow current = liveRow(recordId);
+        VaultRecord record = new VaultRecord(current.recordId().toString(), current.revision() + 1, item);
+        RecordRow row = seal(record);
+        guardRun(() -> store.write(keyring.vaultId(), List.of(row)));
+        index.put(record);
+        return record;
+    }
+
+    /**
+     * The record with this id.
+     *
+     * @return empty when there is no such live record (never written, or deleted)
+     * @throws VaultException.Tampered if that record failed to open; other records are unaffected
+     */
+    public synchronized Optional<VaultRecord> get(String recordId) {
+        requireUnlocked();
+        return index.get(recordId);
+    }
+
+    /**
+     * Deletes a record: its envelope is removed and a tombstone (a new revision with no content) is kept
+     * for sync. A record that failed to open may be deleted too.
+     *
+     * @throws VaultException.NotFound if no live record has this id
+     */
+    public synchronized void delete(String recordId) {
+        requireUnlocked();
+        RecordRow current = liveRow(recordId);
+        guardRun(() -> store.write(keyring.vaultId(), List.of(RecordRow.tombstone(current.recordId(),
+                current.revision() + 1))));
+        index.remove(current.recordId());
+    }
+
+    /** Every readable live record, sorted by display name (case-insensitive), then id. */
+    public synchronized List<VaultRecord> list() {
+        requireUnlocked();
+        return index.list(null);
+    }
+
+    /** Every readable live record of one type, sorted as {@link #list()}. */
+    public synchronized List<VaultRecord> list(ItemType type) {
+        requireUnlocked();
+        return index.list(type);
+    }
+
+    /**
+     * The readable records matching {@code query}: every whitespace-separated word of the query must occur,
+     * case-insensitively, in some field of the record (any text or number field, nested ones included;
+     * the record type is not a field). A blank query matches every record. Sorted as {@link #list()}.
+     */
+    public synchronized List<VaultRecord> search(String query) {
+        requireUnlocked();
+        return index.search(query);
+    }
+
+    /** Ids of the live records that failed to open (damaged or tampered), for the UI to flag. */
+    public synchronized List<String> unreadable() {
+        requireUnlocked();
+        return index.unreadable();
+    }
+
+    /**
+     * Changes the master password: a new salt and K_user, the service share and every vault key re-wrapped,
+     * in one transaction. No record envelope is rewritten. Works locked or unlocked (two key derivations).
+     *
+     * @param oldPassword the current password; wiped before returning
+     * @param newPassword the new password; wiped before returning
+     * @throws VaultException.WrongPassword if {@code oldPassword} is wrong; nothing is written
+     */
+    public synchronized void changePassword(char[] oldPassword, char[] newPassword) {
+        try {
+            requireOpen();
+            SecretBytes newAccountKey = AccountKeys.changePassword(store, oldPassword, newPassword);
+            if (keyring != null) {
+                keyring.replaceAccountKey(newAccountKey);
+            } else {
+                newAccountKey.destroy();
+            }
+        } catch (StoreException e) {
+            throw storageFailed(e);
+        } finally {
+            Arrays.fill(oldPassword, '\0');
+            Arrays.fill(newPassword, '\0');
+        }
+    }
+
+    /**
+     * Rotates the vault key: makes a new key version (new writes use it at once), re-wraps every record's
+     * data key under it in batches (only the key slot of each envelope changes), then deletes the old key.
+     * Every batch is its own transaction and the rotation's state is on disk, so a crash at any point
+     * leaves every record readable, and the next call (or the next unlock) finishes the rotation instead of
+     * starting another. A record that cannot be opened keeps the old key (and so the old key is kept) until
+     * it is deleted or rewritten.
+     *
+     * @return the vault-key version now current
+     */
+    public synchronized int rotateVaultKey() {
+        requireUnlocked();
+        return guard(() -> new KeyRotation(store, keyring, index).rotate());
+    }
+
+    /** How the last successful unlock spent its time; empty before the first. */
+    public synchronized Optional<UnlockStats> lastUnlockStats() {
+        return Optional.ofNullable(lastUnlock);
+    }
+
+    /** The vault folder. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** Locks, then closes the database. Idempotent. */
+    @Override
+    public synchronized void close() {
+        lock();
+        if (!closed) {
+            closed = true;
+            guardRun(store::close);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Vault[" + dir + (closed ? ", closed" : keyring != null ? ", unlocked" : ", locked") + "]";
+    }
+
+    // ---- package-private seams ------------------------------------------------------------------
+
+    /** The store, for tests in this package. */
+    VaultStore store() {
+        return store;
+    }
+
+    /**
+     * Unlocks with an already derived K_user (skipping Argon2id). Only for tests in this package that
+     * must unlock many times (the crash test); not part of the API.
+     */
+    synchronized void unlockWithUserKey(SecretBytes userKey) {
+        requireOpen();
+        AccountRow account = guard(() -> store.account()).orElseThrow(
+                () -> new VaultException.NotAVault(dir.toString()));
+        unlockWith(account, userKey, 0);
+    }
+
+    /** Starts or resumes a rotation that stops after {@code batches} batches, as a crash would. */
+    synchronized int rotateVaultKeyStoppingAfter(int batchSize, int batches) {
+        requireUnlocked();
+        return guard(() -> new KeyRotation(store, keyring, index, batchSize, batches).rotate());
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    private String initialize(char[] password, ServiceShareSource shares) {
+        AccountKeys.Created created = AccountKeys.create(store, password, shares);
+        keyring = created.keyring();
+        index = new RecordIndex();
+        LOG.info("Created a vault in {}", dir);
+        return created.secretKey();
+    }
+
+    private void unlockWith(AccountRow account, SecretBytes userKey, long kdfNanos) {
+        long start = System.nanoTime();
+        Keyring opened = guard(() -> AccountKeys.openKeyring(store, account, userKey));
+        RecordIndex loaded;
+        try {
+            loaded = guard(() -> RecordLoader.load(store.liveRecords(opened.vaultId()), opened));
+        } catch (RuntimeException e) {
+            opened.destroy();
+            throw e;
+        }
+        lock();
+        keyring = opened;
+        index = loaded;
+        lastUnlock = new UnlockStats(java.time.Duration.ofNanos(kdfNanos),
+                java.time.Duration.ofNanos(System.nanoTime() - start), loaded.size(), loaded.unreadable().size());
+        if (!loaded.unreadable().isEmpty()) {
+            LOG.warn("{} record(s) failed to open: {}", loaded.unreadable().size(), loaded.unreadable());
+        }
+        if (guard(() -> store.rotation(opened.vaultId())).isPresent()) {
+            LOG.info("Finishing an interrupted vault-key rotation");
+            guard(() -> new KeyRotation(store, keyring, index).rotate());
+        }
+    }
+
+    private RecordRow seal(VaultRecord record) {
+        return RecordSealer.seal(keyring, record);
+    }
+
+    private RecordRow liveRow(String recordId) {
+        UUID id = RecordIndex.parseId(recordId).orElseThrow(() -> new VaultException.NotFound("record " + recordId));
+        RecordRow row = guard(() -> store.record(keyring.vaultId(), id)).orElse(null);
+        if (row == null || row.deleted()) {
+            throw new VaultException.NotFound("record " + recordId);
+        }
+        return row;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the vault is closed");
+        }
+    }
+
+    private void requireUnlocked() {
+        requireOpen();
+        if (keyring == null) {
+            throw new VaultException.Locked();
+        }
+    }
+
+    private static VaultException storageFailed(StoreException e) {
+        LOG.warn("Vault storage failure: {}", e.getMessage(), e.getCause());
+        return new VaultException.StorageFailed(e.getMessage());
+    }
+
+    /** Runs store work, turning storage failures into the vault's error family. */
+    static <T> T guard(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (StoreException e) {
+            throw storageFailed(e);
+        } catch (UnsupportedSchemaException e) {
+            throw new VaultException.UnsupportedFormatVersion("storage format " + e.found());
+        }
+    }
+
+    /** Runs store work without a result. */
+    static void guardRun(Runnable work) {
+        guard(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

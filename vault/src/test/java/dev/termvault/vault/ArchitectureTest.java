@@ -1,0 +1,64 @@
+package dev.termvault.vault;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering lines of DESIGN.md ("Modules") inside the vault library. Each rule says why it holds; see
+ * docs/architecture.md for the whole map.
+ */
+@AnalyzeClasses(packages = "dev.termvault.vault", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String STORE = "dev.termvault.vault.store..";
+    private static final String CRYPTO = "dev.termvault.vault.crypto..";
+    private static final String MODEL = "dev.termvault.vault.model..";
+
+    @ArchTest
+    static final ArchRule jdbcOnlyInTheStore = noClasses()
+            .that().resideOutsideOfPackage(STORE)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+            .because("DESIGN.md: no JDBC outside the stores; the SQLite cache is reached only through"
+                    + " dev.termvault.vault.store, so what is written to disk is decided in one place")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule cryptoPrimitivesOnlyInTheCryptoPackage = noClasses()
+            .that().resideOutsideOfPackage(CRYPTO)
+            .should().dependOnClassesThat(cryptoPrimitives())
+            .because("DESIGN.md: no crypto primitives (Cipher, Mac, KDFs, SecureRandom, Bouncy Castle) outside"
+                    + " the vault's crypto package, so every use of a key can be reviewed in one package")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule modelDependsOnNothingElseInTheVault = noClasses()
+            .that().resideInAPackage(MODEL)
+            .should().dependOnClassesThat(resideInAPackage("dev.termvault.vault..").and(not(resideInAPackage(MODEL))))
+            .because("the record model is the plaintext every module shares (app, sync, GUI); it must not pull in"
+                    + " the store or the crypto, so it can be used and tested on its own")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenVaultPackages = slices()
+            .matching("dev.termvault.vault.(*)..")
+            .should().beFreeOfCycles()
+            .because("layers depend one way (store and crypto below the API, the model below all), which keeps"
+                    + " each package testable alone")
+            .allowEmptyShould(true);
+
+    /** javax.crypto (Cipher, Mac, KDF...), java.security.SecureRandom and everything in Bouncy Castle. */
+    static com.tngtech.archunit.base.DescribedPredicate<JavaClass> cryptoPrimitives() {
+        return resideInAnyPackage("javax.crypto..", "org.bouncycastle..")
+                .or(JavaClass.Predicates.assignableTo(java.security.SecureRandom.class))
+                .as("are crypto primitives (javax.crypto, java.security.SecureRandom, org.bouncycastle)");
+    }
+}
