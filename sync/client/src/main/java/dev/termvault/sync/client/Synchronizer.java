@@ -80,7 +80,10 @@ public final class Synchronizer {
             verified = true;
         }
         pull(sync, vaultId);
-        push(sync, vaultId);
+        if (push(sync, vaultId)) {
+            // Moves the cursor (the high-water mark) past this device's own changes.
+            pull(sync, vaultId);
+        }
     }
 
     /** How many records wait to be pushed. */
@@ -140,11 +143,12 @@ public final class Synchronizer {
         } while (page.hasMore() && !page.changes().isEmpty());
     }
 
-    private void push(VaultSync sync, UUID vaultId) {
+    /** Pushes every pending change; whether anything was sent. */
+    private boolean push(VaultSync sync, UUID vaultId) {
         for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
             List<PendingRow> rows = sync.pending(BATCH);
             if (rows.isEmpty()) {
-                return;
+                return round > 0;
             }
             List<PushItem> items = new ArrayList<>(rows.size());
             for (PendingRow row : rows) {
@@ -170,6 +174,7 @@ public final class Synchronizer {
             }
         }
         LOG.info("Push stopped after {} rounds with changes still pending", MAX_PUSH_ROUNDS);
+        return true;
     }
 
     /** Applies one server change: checks it, then takes it, or merges it with the local change. */
