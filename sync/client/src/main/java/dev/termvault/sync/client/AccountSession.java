@@ -130,6 +130,19 @@ public final class AccountSession {
                 new PushRequest(items), PushResponse.class));
     }
 
+    /**
+     * Opens the change stream ({@code GET /v1/stream}): the listener hears an event whenever one of the
+     * account's vaults changes. The stream carries vault ids and cursors only. Close the returned source.
+     */
+    public okhttp3.sse.EventSource openStream(okhttp3.sse.EventSourceListener listener) {
+        okhttp3.OkHttpClient streaming = http.client().newBuilder()
+                .readTimeout(java.time.Duration.ZERO).callTimeout(java.time.Duration.ZERO).build();
+        okhttp3.Request request = new okhttp3.Request.Builder().url(http.url("/v1/stream"))
+                .header("Authorization", "Bearer " + accessToken())
+                .header("Accept", "text/event-stream").build();
+        return okhttp3.sse.EventSources.createFactory(streaming).newEventSource(request, listener);
+    }
+
     // ---- key service: devices ------------------------------------------------------------------
 
     /** The account's devices. */

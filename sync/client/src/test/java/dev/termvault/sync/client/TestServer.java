@@ -38,6 +38,16 @@ final class TestServer implements AutoCloseable {
         return server.fingerprint();
     }
 
+    /** A client that reaches the server through {@code proxy}. */
+    SyncClient.Builder clientVia(FaultyProxy proxy) {
+        return SyncClient.builder(URI.create("https://127.0.0.1:" + proxy.port()), fingerprint())
+                .timeout(java.time.Duration.ofSeconds(5));
+    }
+
+    int port() {
+        return port;
+    }
+
     SyncClient.Builder client() {
         return SyncClient.builder(uri(), fingerprint()).timeout(java.time.Duration.ofSeconds(5));
     }
