@@ -158,8 +158,9 @@ public final class SyncServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        // roles first: open change streams end while their HTTP exchanges still exist
         roles.forEach(SyncServer::closeQuietly);
+        http.close();
         databases.forEach(Database::close);
     }
 

@@ -58,7 +58,13 @@ public final class StreamClients implements AutoCloseable {
     public void closeDevice(String deviceId) {
         Set<SseClient> clients = byDevice.remove(deviceId);
         if (clients != null) {
-            clients.forEach(SseClient::close);
+            clients.forEach(StreamClients::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(SseClient client) {
+        if (!client.terminated()) {
+            client.close();
         }
     }
 
@@ -95,7 +101,7 @@ public final class StreamClients implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        byDevice.values().forEach(set -> set.forEach(SseClient::close));
+        byDevice.values().forEach(set -> set.forEach(StreamClients::closeQuietly));
         byDevice.clear();
     }
 }

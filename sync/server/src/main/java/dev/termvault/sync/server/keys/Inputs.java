@@ -18,10 +18,10 @@ final class Inputs {
     static final int MIN_MEMORY_KIB = 65_536;
     static final int MIN_ITERATIONS = 3;
     static final int MIN_PARALLELISM = 1;
-    /** Ceilings, so a hostile server record cannot make clients spend unbounded memory or time. */
-    static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
-    static final int MAX_ITERATIONS = 64;
-    static final int MAX_PARALLELISM = 64;
+    /** Ceilings (the vault's too: 1 GiB, 16, 16), so no account can make its clients spend unbounded work. */
+    static final int MAX_MEMORY_KIB = 1_048_576;
+    static final int MAX_ITERATIONS = 16;
+    static final int MAX_PARALLELISM = 16;
     static final int MIN_SALT = 16;
     static final int MAX_SALT = 64;
 

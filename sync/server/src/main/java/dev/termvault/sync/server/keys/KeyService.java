@@ -67,7 +67,7 @@ public final class KeyService {
         this.secrets = secrets;
         this.throttle = throttle;
         this.pending = new PendingLogins(clock);
-        this.sealer = new ShareSealer(secrets.random());
+        this.sealer = new ShareSealer(secrets);
         this.clock = clock;
     }
 
@@ -112,11 +112,11 @@ public final class KeyService {
         AccountRecord account = accounts.findByEmail(email).orElse(null);
         if (account == null) {
             BigInteger x = new BigInteger(1, serviceSecrets.fakeExponent(email));
-            SrpServerSession srp = SrpServerSession.start(group, group.g().modPow(x, group.n()), secrets.random());
+            SrpServerSession srp = SrpServerSession.start(group, group.g().modPow(x, group.n()), secrets);
             Pending p = pending.add(email, null, srp);
             return new LoginStartResponse(p.loginId(), serviceSecrets.fakeSalt(email), DISGUISE_KDF, srp.publicB());
         }
-        SrpServerSession srp = SrpServerSession.start(group, new BigInteger(1, account.verifier()), secrets.random());
+        SrpServerSession srp = SrpServerSession.start(group, new BigInteger(1, account.verifier()), secrets);
         Pending p = pending.add(email, account.id(), srp);
         return new LoginStartResponse(p.loginId(), account.salt(), account.kdf(), srp.publicB());
     }

@@ -21,7 +21,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public final class KeysRole implements Role {
         ServerConfig config = context.config();
         this.masterKey = MasterKeys.open(config);
         try {
-            Secrets secrets = new Secrets(new SecureRandom());
+            Secrets secrets = new Secrets();
             AccountStore accounts = new AccountStore(context.database(), context.clock());
             DeviceStore devices = new DeviceStore(context.database(), context.clock());
             this.serviceSecrets = ServiceSecrets.loadOrCreate(new SecretStore(context.database()), masterKey, secrets,

@@ -14,11 +14,14 @@ import dev.termvault.sync.protocol.keys.KdfParams;
 import dev.termvault.sync.server.ServerConfig;
 import dev.termvault.sync.server.SyncServer;
 import dev.termvault.sync.server.support.PinnedHttp;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -290,14 +293,31 @@ class KeyServiceHttpTest {
     }
 
     @Test
-    void store_holdsNoShareTokenOrPasswordInClear() throws Exception {
-        start();
-        client.signup(email, PASSWORD, laptop);
-        KeysClient.Session s = client.login(email, PASSWORD, laptop);
-        TokenResponse refreshed = PinnedHttp.read(client.http().sendJson("POST", "/v1/keys/token/refresh", null,
-                new RefreshRequest(s.response().refreshToken())), TokenResponse.class);
-        server.close();
-        server = null;
+    void storeAndLogs_holdNoShareTokenOrPasswordInClear() throws Exception {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        KeysClient.Session s;
+        TokenResponse refreshed;
+        try {
+            start();
+            client.signup(email, PASSWORD, laptop);
+            s = client.login(email, PASSWORD, laptop);
+            refreshed = PinnedHttp.read(client.http().sendJson("POST", "/v1/keys/token/refresh", null,
+                    new RefreshRequest(s.response().refreshToken())), TokenResponse.class);
+            client.finish(client.prove(email, "a wrong password"), laptop);
+            server.close();
+            server = null;
+        } finally {
+            System.setErr(originalErr);
+        }
+        String logText = logs.toString(StandardCharsets.UTF_8);
+        assertThat(logText).as("the capture works").contains("event=share_released").contains("event=login_failed");
+        for (String secret : List.of(PASSWORD, "a wrong password", s.token(), s.response().refreshToken(),
+                refreshed.refreshToken(), refreshed.accessToken(), Base64.getEncoder().encodeToString(s.share()),
+                HexFormat.of().formatHex(s.share()))) {
+            assertThat(logText).doesNotContain(secret);
+        }
 
         List<byte[]> needles = List.of(s.share(), PASSWORD.getBytes(StandardCharsets.UTF_8),
                 s.token().getBytes(StandardCharsets.US_ASCII),

@@ -55,6 +55,10 @@ public final class BlobServer implements AutoCloseable {
         return server;
     }
 
+    public String setting(String key) {
+        return config.get(key);
+    }
+
     public Path dir() {
         return dir;
     }

@@ -14,11 +14,16 @@ public final class Secrets {
 
     private final SecureRandom random;
 
+    /** Backed by a new {@link SecureRandom} (the platform's strong default). */
+    public Secrets() {
+        this(new SecureRandom());
+    }
+
     public Secrets(SecureRandom random) {
         this.random = random;
     }
 
-    public SecureRandom random() {
+    SecureRandom random() {
         return random;
     }
 

@@ -29,8 +29,8 @@ public final class ShareSealer {
 
     private final SecureRandom random;
 
-    public ShareSealer(SecureRandom random) {
-        this.random = random;
+    public ShareSealer(Secrets secrets) {
+        this.random = secrets.random();
     }
 
     public byte[] seal(byte[] sessionKey, String loginId, String accountId, String deviceId, byte[] share)

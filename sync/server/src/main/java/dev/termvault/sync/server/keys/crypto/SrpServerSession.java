@@ -35,8 +35,8 @@ public final class SrpServerSession {
     }
 
     /** Starts an exchange for an account whose verifier is {@code verifier}. */
-    public static SrpServerSession start(SrpGroup group, BigInteger verifier, SecureRandom random) {
-        return new SrpServerSession(group, new SRP6Server(), verifier, random);
+    public static SrpServerSession start(SrpGroup group, BigInteger verifier, Secrets secrets) {
+        return new SrpServerSession(group, new SRP6Server(), verifier, secrets.random());
     }
 
     /** B, padded to the group's length. */

@@ -104,7 +104,7 @@ class SrpServerSessionTest {
         byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         byte[] id = "acct".getBytes(StandardCharsets.US_ASCII);
         byte[] pw = "right".getBytes(StandardCharsets.US_ASCII);
-        SrpServerSession session = SrpServerSession.start(SrpGroup.RFC5054_4096_SHA256, verifier(salt, id, pw), RANDOM);
+        SrpServerSession session = SrpServerSession.start(SrpGroup.RFC5054_4096_SHA256, verifier(salt, id, pw), new Secrets(RANDOM));
         assertThat(session.publicB()).hasSize(512);
 
         SRP6Client client = new SRP6Client();
@@ -121,7 +121,7 @@ class SrpServerSessionTest {
         byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
         byte[] id = "acct".getBytes(StandardCharsets.US_ASCII);
         SrpServerSession session = SrpServerSession.start(SrpGroup.RFC5054_4096_SHA256,
-                verifier(salt, id, "right".getBytes(StandardCharsets.US_ASCII)), RANDOM);
+                verifier(salt, id, "right".getBytes(StandardCharsets.US_ASCII)), new Secrets(RANDOM));
         byte[][] wrong = clientProof(new SRP6Client(), salt, id, "wrong".getBytes(StandardCharsets.US_ASCII),
                 session.publicB());
 
@@ -131,7 +131,7 @@ class SrpServerSessionTest {
 
     @Test
     void finish_aEqualToZeroModN_isRefused() {
-        SrpServerSession session = SrpServerSession.start(SrpGroup.RFC5054_4096_SHA256, BigInteger.TWO, RANDOM);
+        SrpServerSession session = SrpServerSession.start(SrpGroup.RFC5054_4096_SHA256, BigInteger.TWO, new Secrets(RANDOM));
         byte[] n = BigIntegers.asUnsignedByteArray(SrpGroup.RFC5054_4096_SHA256.n());
 
         assertThatThrownBy(() -> session.finish(n, new byte[32])).isInstanceOf(GeneralSecurityException.class);
