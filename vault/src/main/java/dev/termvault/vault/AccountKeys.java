@@ -57,7 +57,7 @@ final class AccountKeys {
                         Contexts.vaultKey(vaultId, FIRST_KEY_VERSION));
                 AccountRow row = new AccountRow(accountId, FORMAT_VERSION, salt, params.memoryKiB(),
                         params.iterations(), params.parallelism(), raw, wrappedShare, shares.kind());
-                Vault.guardRun(() -> store.createAccount(row, UUID.randomUUID(), vaultId, FIRST_KEY_VERSION,
+                StorageErrors.guardRun(() -> store.createAccount(row, UUID.randomUUID(), vaultId, FIRST_KEY_VERSION,
                         wrappedKey));
                 return new Created(keyring, secretKey.toEmergencyKitFormat());
             } catch (RuntimeException e) {

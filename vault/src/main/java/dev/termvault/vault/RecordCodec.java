@@ -1,5 +1,6 @@
 package dev.termvault.vault;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,12 +17,14 @@ import java.util.Map;
 
 /**
  * A record's plaintext payload: the {@link Item} as UTF-8 JSON, its type inside ({@code "type": "host"}).
- * Unknown fields are ignored when reading, so a newer Termvault's records still open here.
+ * Null fields are left out (a smaller payload parses faster; a missing field reads as null). Unknown fields
+ * are ignored when reading, so a newer Termvault's records still open here.
  */
 final class RecordCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectWriter WRITER = MAPPER.writerFor(Item.class);

@@ -36,6 +36,9 @@ final class RecordIndex {
         }
     }
 
+    /** Below this many records a parallel split costs more than it saves. */
+    static final int PARALLEL_THRESHOLD = 256;
+
     private final Map<UUID, Entry> records;
     private final Set<UUID> unreadable = new LinkedHashSet<>();
 
@@ -105,6 +108,7 @@ final class RecordIndex {
     }
 
     List<VaultRecord> search(String query) {
+        prepareSearchText();
         String[] words = query == null ? new String[0] : query.toLowerCase(Locale.ROOT).strip().split("\\s+");
         List<VaultRecord> result = new ArrayList<>();
         for (Entry entry : records.values()) {
@@ -114,6 +118,19 @@ final class RecordIndex {
         }
         result.sort(ORDER);
         return result;
+    }
+
+    /** Builds the missing search texts, in parallel when there are many (the first search after unlock). */
+    private void prepareSearchText() {
+        List<Entry> missing = new ArrayList<>();
+        for (Entry entry : records.values()) {
+            if (entry.searchText == null) {
+                missing.add(entry);
+            }
+        }
+        if (missing.size() >= PARALLEL_THRESHOLD) {
+            missing.parallelStream().forEach(Entry::searchText);
+        }
     }
 
     private static boolean matches(String text, String[] words) {

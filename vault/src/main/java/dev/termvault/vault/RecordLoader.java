@@ -17,9 +17,6 @@ import java.util.stream.IntStream;
  */
 final class RecordLoader {
 
-    /** Below this many records the parallel split costs more than it saves. */
-    private static final int PARALLEL_THRESHOLD = 256;
-
     private RecordLoader() {
     }
 
@@ -27,7 +24,7 @@ final class RecordLoader {
         UUID vaultId = keyring.vaultId();
         Object[] results = new Object[rows.size()];
         IntStream indices = IntStream.range(0, rows.size());
-        if (rows.size() >= PARALLEL_THRESHOLD) {
+        if (rows.size() >= RecordIndex.PARALLEL_THRESHOLD) {
             indices = indices.parallel();
         }
         indices.forEach(i -> results[i] = open(vaultId, keyring, rows.get(i)));

@@ -7,15 +7,14 @@ import dev.termvault.vault.store.AccountRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.StoreException;
 import dev.termvault.vault.store.SyncLink;
-import dev.termvault.vault.store.UnsupportedSchemaException;
 import dev.termvault.vault.store.VaultStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +70,9 @@ public final class Vault implements AutoCloseable {
      */
     public static CreatedVault create(Path dir, char[] password, ServiceShareSource shares) {
         try {
-            VaultStore store = guard(() -> VaultStore.open(dir, true));
+            VaultStore store = StorageErrors.guard(() -> VaultStore.open(dir, true));
             try {
-                if (guard(store::account).isPresent()) {
+                if (StorageErrors.guard(store::account).isPresent()) {
                     throw new VaultException.AlreadyExists(dir.toString());
                 }
                 Vault vault = new Vault(dir, store);
@@ -99,9 +98,9 @@ public final class Vault implements AutoCloseable {
         if (!VaultStore.exists(dir)) {
             throw new VaultException.NotAVault(dir.toString());
         }
-        VaultStore store = guard(() -> VaultStore.open(dir, false));
+        VaultStore store = StorageErrors.guard(() -> VaultStore.open(dir, false));
         try {
-            if (guard(store::account).isEmpty()) {
+            if (StorageErrors.guard(store::account).isEmpty()) {
                 throw new VaultException.NotAVault(dir.toString());
             }
         } catch (RuntimeException e) {
@@ -130,7 +129,7 @@ public final class Vault implements AutoCloseable {
     public synchronized void unlock(char[] password) {
         try {
             requireOpen();
-            AccountRow account = guard(() -> store.account()).orElseThrow(
+            AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
                     () -> new VaultException.NotAVault(dir.toString()));
             long start = System.nanoTime();
             try (SecretBytes userKey = AccountKeys.userKey(account, password)) {
@@ -183,7 +182,7 @@ public final class Vault implements AutoCloseable {
             rows.add(seal(record));
             records.add(record);
         }
-        guardRun(() -> store.write(keyring.vaultId(), rows));
+        StorageErrors.guardRun(() -> store.write(keyring.vaultId(), rows));
         records.forEach(index::put);
         return records;
     }
@@ -199,7 +198,7 @@ public final class Vault implements AutoCloseable {
         RecordRow current = liveRow(recordId);
         VaultRecord record = new VaultRecord(current.recordId().toString(), current.revision() + 1, item);
         RecordRow row = seal(record);
-        guardRun(() -> store.write(keyring.vaultId(), List.of(row)));
+        StorageErrors.guardRun(() -> store.write(keyring.vaultId(), List.of(row)));
         index.put(record);
         return record;
     }
@@ -224,7 +223,7 @@ public final class Vault implements AutoCloseable {
     public synchronized void delete(String recordId) {
         requireUnlocked();
         RecordRow current = liveRow(recordId);
-        guardRun(() -> store.write(keyring.vaultId(), List.of(RecordRow.tombstone(current.recordId(),
+        StorageErrors.guardRun(() -> store.write(keyring.vaultId(), List.of(RecordRow.tombstone(current.recordId(),
                 current.revision() + 1))));
         index.remove(current.recordId());
     }
@@ -275,7 +274,7 @@ public final class Vault implements AutoCloseable {
                 newAccountKey.destroy();
             }
         } catch (StoreException e) {
-            throw storageFailed(e);
+            throw StorageErrors.translate(e);
         } finally {
             Arrays.fill(oldPassword, '\0');
             Arrays.fill(newPassword, '\0');
@@ -294,7 +293,7 @@ public final class Vault implements AutoCloseable {
      */
     public synchronized int rotateVaultKey() {
         requireUnlocked();
-        return guard(() -> new KeyRotation(store, keyring, index).rotate());
+        return StorageErrors.guard(() -> new KeyRotation(store, keyring, index).rotate());
     }
 
     // ---- accounts and sync ----------------------------------------------------------------------
@@ -309,7 +308,7 @@ public final class Vault implements AutoCloseable {
     public synchronized AccountSecrets accountSecrets(char[] password) {
         try {
             requireOpen();
-            AccountRow account = guard(() -> store.account()).orElseThrow(
+            AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
                     () -> new VaultException.NotAVault(dir.toString()));
             SecretBytes userKey = AccountKeys.userKey(account, password);
             try {
@@ -333,9 +332,9 @@ public final class Vault implements AutoCloseable {
      */
     public synchronized void attachToAccount(AccountSecrets secrets, SecretBytes share, SyncLink link) {
         requireUnlocked();
-        SecretBytes newAccountKey = guard(() -> AccountKeys.attach(store, secrets.userKey(), share));
+        SecretBytes newAccountKey = StorageErrors.guard(() -> AccountKeys.attach(store, secrets.userKey(), share));
         keyring.replaceAccountKey(newAccountKey);
-        guardRun(() -> store.putSyncLink(link));
+        StorageErrors.guardRun(() -> store.putSyncLink(link));
         LOG.info("Attached the vault to a sync account");
     }
 
@@ -345,7 +344,7 @@ public final class Vault implements AutoCloseable {
      */
     public synchronized boolean holdsShare(AccountSecrets secrets, SecretBytes share) {
         requireOpen();
-        AccountRow account = guard(() -> store.account()).orElseThrow(
+        AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
                 () -> new VaultException.NotAVault(dir.toString()));
         try (SecretBytes cached = AccountKeys.openShare(account, secrets.userKey())) {
             return cached.equals(share);
@@ -362,13 +361,13 @@ public final class Vault implements AutoCloseable {
      */
     public static Vault join(Path dir, AccountSecrets secrets, SecretBytes share, UUID vaultId,
                              java.util.Map<Integer, byte[]> wrappedKeys, SyncLink link, UUID deviceId) {
-        VaultStore store = guard(() -> VaultStore.open(dir, true));
+        VaultStore store = StorageErrors.guard(() -> VaultStore.open(dir, true));
         try {
-            if (guard(store::account).isPresent()) {
+            if (StorageErrors.guard(store::account).isPresent()) {
                 throw new VaultException.AlreadyExists(dir.toString());
             }
             Vault vault = new Vault(dir, store);
-            vault.keyring = guard(() -> AccountKeys.join(store, secrets, share, vaultId, wrappedKeys, link, deviceId));
+            vault.keyring = StorageErrors.guard(() -> AccountKeys.join(store, secrets, share, vaultId, wrappedKeys, link, deviceId));
             vault.index = new RecordIndex();
             LOG.info("Joined a sync account in {}", dir);
             return vault;
@@ -387,25 +386,25 @@ public final class Vault implements AutoCloseable {
     /** The sync account this folder is linked to, if any (readable while locked). */
     public synchronized Optional<SyncLink> syncLink() {
         requireOpen();
-        return guard(store::syncLink);
+        return StorageErrors.guard(store::syncLink);
     }
 
     /** The id of this vault (bound into every envelope; readable while locked). */
     public synchronized UUID vaultId() {
         requireOpen();
-        return guard(store::primaryVaultId);
+        return StorageErrors.guard(store::primaryVaultId);
     }
 
     /** This installation's device id (readable while locked). */
     public synchronized UUID deviceId() {
         requireOpen();
-        return guard(store::deviceId);
+        return StorageErrors.guard(store::deviceId);
     }
 
     /** Every wrapped key of this vault by version, for upload to the blob service (they are opaque). */
     public synchronized java.util.Map<Integer, byte[]> wrappedVaultKeys() {
         requireOpen();
-        return guard(() -> store.wrappedVaultKeys(store.primaryVaultId()));
+        return StorageErrors.guard(() -> store.wrappedVaultKeys(store.primaryVaultId()));
     }
 
     /** The keyring, for {@link VaultSync}. */
@@ -436,7 +435,7 @@ public final class Vault implements AutoCloseable {
         lock();
         if (!closed) {
             closed = true;
-            guardRun(store::close);
+            StorageErrors.guardRun(store::close);
         }
     }
 
@@ -458,7 +457,7 @@ public final class Vault implements AutoCloseable {
      */
     synchronized void unlockWithUserKey(SecretBytes userKey) {
         requireOpen();
-        AccountRow account = guard(() -> store.account()).orElseThrow(
+        AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
                 () -> new VaultException.NotAVault(dir.toString()));
         unlockWith(account, userKey, 0);
     }
@@ -466,7 +465,7 @@ public final class Vault implements AutoCloseable {
     /** Starts or resumes a rotation that stops after {@code batches} batches, as a crash would. */
     synchronized int rotateVaultKeyStoppingAfter(int batchSize, int batches) {
         requireUnlocked();
-        return guard(() -> new KeyRotation(store, keyring, index, batchSize, batches).rotate());
+        return StorageErrors.guard(() -> new KeyRotation(store, keyring, index, batchSize, batches).rotate());
     }
 
     // ---- internals ------------------------------------------------------------------------------
@@ -481,10 +480,10 @@ public final class Vault implements AutoCloseable {
 
     private void unlockWith(AccountRow account, SecretBytes userKey, long kdfNanos) {
         long start = System.nanoTime();
-        Keyring opened = guard(() -> AccountKeys.openKeyring(store, account, userKey));
+        Keyring opened = StorageErrors.guard(() -> AccountKeys.openKeyring(store, account, userKey));
         RecordIndex loaded;
         try {
-            loaded = guard(() -> RecordLoader.load(store.liveRecords(opened.vaultId()), opened));
+            loaded = StorageErrors.guard(() -> RecordLoader.load(store.liveRecords(opened.vaultId()), opened));
         } catch (RuntimeException e) {
             opened.destroy();
             throw e;
@@ -492,14 +491,14 @@ public final class Vault implements AutoCloseable {
         lock();
         keyring = opened;
         index = loaded;
-        lastUnlock = new UnlockStats(java.time.Duration.ofNanos(kdfNanos),
-                java.time.Duration.ofNanos(System.nanoTime() - start), loaded.size(), loaded.unreadable().size());
+        lastUnlock = new UnlockStats(Duration.ofNanos(kdfNanos),
+                Duration.ofNanos(System.nanoTime() - start), loaded.size(), loaded.unreadable().size());
         if (!loaded.unreadable().isEmpty()) {
             LOG.warn("{} record(s) failed to open: {}", loaded.unreadable().size(), loaded.unreadable());
         }
-        if (guard(() -> store.rotation(opened.vaultId())).isPresent()) {
+        if (StorageErrors.guard(() -> store.rotation(opened.vaultId())).isPresent()) {
             LOG.info("Finishing an interrupted vault-key rotation");
-            guard(() -> new KeyRotation(store, keyring, index).rotate());
+            StorageErrors.guard(() -> new KeyRotation(store, keyring, index).rotate());
         }
     }
 
@@ -509,7 +508,7 @@ public final class Vault implements AutoCloseable {
 
     private RecordRow liveRow(String recordId) {
         UUID id = RecordIndex.parseId(recordId).orElseThrow(() -> new VaultException.NotFound("record " + recordId));
-        RecordRow row = guard(() -> store.record(keyring.vaultId(), id)).orElse(null);
+        RecordRow row = StorageErrors.guard(() -> store.record(keyring.vaultId(), id)).orElse(null);
         if (row == null || row.deleted()) {
             throw new VaultException.NotFound("record " + recordId);
         }
@@ -527,29 +526,5 @@ public final class Vault implements AutoCloseable {
         if (keyring == null) {
             throw new VaultException.Locked();
         }
-    }
-
-    private static VaultException storageFailed(StoreException e) {
-        LOG.warn("Vault storage failure: {}", e.getMessage(), e.getCause());
-        return new VaultException.StorageFailed(e.getMessage());
-    }
-
-    /** Runs store work, turning storage failures into the vault's error family. */
-    static <T> T guard(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (StoreException e) {
-            throw storageFailed(e);
-        } catch (UnsupportedSchemaException e) {
-            throw new VaultException.UnsupportedFormatVersion("storage format " + e.found());
-        }
-    }
-
-    /** Runs store work without a result. */
-    static void guardRun(Runnable work) {
-        guard(() -> {
-            work.run();
-            return null;
-        });
     }
 }

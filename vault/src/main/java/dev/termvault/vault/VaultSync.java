@@ -37,21 +37,21 @@ public final class VaultSync {
     /** Up to {@code limit} records with local changes to push, oldest first. */
     public List<PendingRow> pending(int limit) {
         synchronized (vault) {
-            return Vault.guard(() -> vault.store().pending(vault.vaultId(), limit));
+            return StorageErrors.guard(() -> vault.store().pending(vault.vaultId(), limit));
         }
     }
 
     /** How many records have local changes not yet acknowledged by the server. */
     public int pendingCount() {
         synchronized (vault) {
-            return Vault.guard(() -> vault.store().pendingCount(vault.vaultId()));
+            return StorageErrors.guard(() -> vault.store().pendingCount(vault.vaultId()));
         }
     }
 
     /** The server stored a pushed change exactly as sent: it becomes the record's base. */
     public void acknowledge(PendingRow pushed) {
         synchronized (vault) {
-            Vault.guardRun(() -> vault.store().acknowledge(vault.vaultId(), pushed.recordId(), pushed.revision(),
+            StorageErrors.guardRun(() -> vault.store().acknowledge(vault.vaultId(), pushed.recordId(), pushed.revision(),
                     pushed.deleted() ? null : pushed.envelope()));
         }
     }
@@ -59,35 +59,35 @@ public final class VaultSync {
     /** The last cursor pulled: the vault's high-water mark on the server. */
     public long cursor() {
         synchronized (vault) {
-            return Vault.guard(() -> vault.store().syncCursor(vault.vaultId()));
+            return StorageErrors.guard(() -> vault.store().syncCursor(vault.vaultId()));
         }
     }
 
     /** Stores the last cursor pulled. */
     public void setCursor(long cursor) {
         synchronized (vault) {
-            Vault.guardRun(() -> vault.store().setSyncCursor(vault.vaultId(), cursor));
+            StorageErrors.guardRun(() -> vault.store().setSyncCursor(vault.vaultId(), cursor));
         }
     }
 
     /** The base version of a record, if the server ever acknowledged or sent one. */
     public Optional<SyncBase> base(UUID recordId) {
         synchronized (vault) {
-            return Vault.guard(() -> vault.store().syncBase(vault.vaultId(), recordId));
+            return StorageErrors.guard(() -> vault.store().syncBase(vault.vaultId(), recordId));
         }
     }
 
     /** Every record's base version. */
     public List<SyncBase> bases() {
         synchronized (vault) {
-            return Vault.guard(() -> vault.store().syncBases(vault.vaultId()));
+            return StorageErrors.guard(() -> vault.store().syncBases(vault.vaultId()));
         }
     }
 
     /** The record as stored locally (tombstones included). */
     public Optional<RecordRow> local(UUID recordId) {
         synchronized (vault) {
-            return Vault.guard(() -> vault.store().record(vault.vaultId(), recordId));
+            return StorageErrors.guard(() -> vault.store().record(vault.vaultId(), recordId));
         }
     }
 
@@ -130,7 +130,7 @@ public final class VaultSync {
             Item item = envelope == null ? null : open(recordId, revision, envelope);
             RecordRow remote = envelope == null ? RecordRow.tombstone(recordId, revision)
                     : RecordRow.live(recordId, revision, envelope, Envelopes.peek(envelope).vaultKeyVersion());
-            Vault.guardRun(() -> vault.store().storeRemote(vault.vaultId(), remote, null));
+            StorageErrors.guardRun(() -> vault.store().storeRemote(vault.vaultId(), remote, null));
             if (item == null) {
                 vault.index().remove(recordId);
             } else {
@@ -155,7 +155,7 @@ public final class VaultSync {
             long revision = Math.max(localRevision, remoteRevision) + 1;
             RecordRow row = merged == null ? RecordRow.tombstone(recordId, revision)
                     : RecordSealer.seal(vault.keyring(), new VaultRecord(recordId.toString(), revision, merged));
-            Vault.guardRun(() -> vault.store().storeRemote(vault.vaultId(), remote, row));
+            StorageErrors.guardRun(() -> vault.store().storeRemote(vault.vaultId(), remote, row));
             if (merged == null) {
                 vault.index().remove(recordId);
             } else {

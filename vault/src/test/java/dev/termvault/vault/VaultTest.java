@@ -65,6 +65,17 @@ class VaultTest {
 
             vault.delete(hostId);
             assertThat(vault.get(hostId)).isEmpty();
+            java.util.UUID vaultId = vault.store().primaryVaultId();
+            assertThat(vault.store().record(vaultId, java.util.UUID.fromString(hostId))).get().satisfies(row -> {
+                assertThat(row.deleted()).isTrue();
+                assertThat(row.envelope()).isNull();
+                assertThat(row.revision()).isEqualTo(3);
+            });
+            assertThat(vault.store().outbox(100)).last().satisfies(entry -> {
+                assertThat(entry.operation()).isEqualTo("DELETE");
+                assertThat(entry.recordId().toString()).isEqualTo(hostId);
+            });
+            assertThat(vault.list()).hasSize(3);
             assertThatThrownBy(() -> vault.delete(hostId)).isInstanceOf(VaultException.NotFound.class);
             assertThatThrownBy(() -> vault.put(hostId, Host.of("a", "b", 22, null)))
                     .isInstanceOf(VaultException.NotFound.class);

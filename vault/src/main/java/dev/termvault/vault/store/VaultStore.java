@@ -347,11 +347,6 @@ public final class VaultStore implements AutoCloseable {
         db.close();
     }
 
-    /** Reads one nullable blob column. */
-    static byte[] blob(ResultSet rs, int column) throws SQLException {
-        return rs.getBytes(column);
-    }
-
     /** Maps a query to a list. */
     static <T> List<T> list(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
         List<T> result = new ArrayList<>();
