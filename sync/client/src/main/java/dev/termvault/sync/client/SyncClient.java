@@ -21,7 +21,6 @@ import dev.termvault.vault.store.SyncLink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -251,7 +250,7 @@ public final class SyncClient {
         try {
             PinnedCertificateTrustManager trust = new PinnedCertificateTrustManager(fingerprint);
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {trust}, new SecureRandom());
+            tls.init(null, new TrustManager[] {trust}, null);
             OkHttpClient.Builder builder = new OkHttpClient.Builder()
                     .sslSocketFactory(tls.getSocketFactory(), trust)
                     // The exact certificate is pinned; its subject names do not add anything.

@@ -109,6 +109,17 @@ class TwoDeviceSyncTest {
         }
     }
 
+    @Test
+    void aServerWhoseCertificateIsNotThePinnedOne_isRefusedBeforeAnyRequestIsSent() {
+        TrafficTap tap = new TrafficTap();
+        SyncClient client = SyncClient.builder(server.uri(), "AB".repeat(32)).addInterceptor(tap).build();
+        assertThatThrownBy(() -> client.join(dir.resolve("x"), email(), pw(), "unused"))
+                .isInstanceOf(SyncException.Offline.class)
+                .hasRootCauseInstanceOf(java.security.cert.CertificateException.class);
+        assertThat(tap.captured).hasSize(1).allMatch(m -> m.startsWith("POST"));
+        assertThat(Vault.exists(dir.resolve("x"))).isFalse();
+    }
+
     static List<String> contents(Vault vault) {
         return vault.list().stream().map(r -> r.id() + "=" + r.item()).sorted().toList();
     }
