@@ -155,7 +155,70 @@ final class AccountKeys {
         }
     }
 
-    private static SecretBytes openShare(AccountRow account, SecretBytes userKey) {
+    /**
+     * Re-keys the account onto a service share from the key service: S cached under K_local, K_acct from
+     * K_user || S, every vault key re-wrapped; one transaction, no envelope touched.
+     *
+     * @return the new K_acct (the caller owns it)
+     */
+    static SecretBytes attach(VaultStore store, SecretBytes userKey, SecretBytes share) {
+        AccountRow account = store.account().orElseThrow(() -> new VaultException.NotAVault("this folder"));
+        try (SecretBytes localKey = KeyHierarchy.localKey(userKey);
+             Keyring old = openKeyring(store, account, userKey)) {
+            byte[] wrappedShare = KeyWrap.wrap(localKey, share, Contexts.serviceShare(account.accountId()));
+            SecretBytes newAccountKey = KeyHierarchy.accountKey(userKey, share);
+            try {
+                Map<Integer, byte[]> rewrapped = new TreeMap<>();
+                for (int version : old.versions()) {
+                    rewrapped.put(version, KeyWrap.wrap(newAccountKey, old.vaultKey(version).orElseThrow(),
+                            Contexts.vaultKey(old.vaultId(), version)));
+                }
+                AccountRow updated = new AccountRow(account.accountId(), FORMAT_VERSION, account.kdfSalt(),
+                        account.kdfMemoryKib(), account.kdfIterations(), account.kdfParallelism(),
+                        account.secretKey(), wrappedShare, "service");
+                store.replaceCredentials(account.kdfSalt(), updated, old.vaultId(), rewrapped);
+                return newAccountKey;
+            } catch (RuntimeException e) {
+                newAccountKey.destroy();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes a joined account (see {@link Vault#join}) after checking that every wrapped vault key opens
+     * under K_acct with its own context.
+     *
+     * @throws VaultException.Tampered if a wrapped key does not open (swapped, foreign or damaged)
+     */
+    static Keyring join(VaultStore store, AccountSecrets secrets, SecretBytes share, UUID vaultId,
+                        Map<Integer, byte[]> wrappedKeys, dev.termvault.vault.store.SyncLink link,
+                        UUID deviceId) {
+        if (wrappedKeys.isEmpty()) {
+            throw new VaultException.Tampered();
+        }
+        byte[] accountId = uuidBytes(UUID.randomUUID());
+        SecretBytes userKey = secrets.userKey();
+        int current = java.util.Collections.max(wrappedKeys.keySet());
+        Keyring keyring = new Keyring(vaultId, KeyHierarchy.accountKey(userKey, share), current);
+        try (SecretBytes localKey = KeyHierarchy.localKey(userKey)) {
+            for (Map.Entry<Integer, byte[]> wrapped : wrappedKeys.entrySet()) {
+                keyring.add(wrapped.getKey(), KeyWrap.unwrap(keyring.accountKey(), wrapped.getValue(),
+                        Contexts.vaultKey(vaultId, wrapped.getKey())));
+            }
+            byte[] wrappedShare = KeyWrap.wrap(localKey, share, Contexts.serviceShare(accountId));
+            KdfParams params = secrets.kdfParams();
+            AccountRow row = new AccountRow(accountId, FORMAT_VERSION, secrets.salt(), params.memoryKiB(),
+                    params.iterations(), params.parallelism(), secrets.secretKeyBytes(), wrappedShare, "service");
+            store.createJoinedAccount(row, deviceId, vaultId, current, new TreeMap<>(wrappedKeys), link);
+            return keyring;
+        } catch (RuntimeException e) {
+            keyring.destroy();
+            throw e;
+        }
+    }
+
+    static SecretBytes openShare(AccountRow account, SecretBytes userKey) {
         try (SecretBytes localKey = KeyHierarchy.localKey(userKey)) {
             return KeyWrap.tryUnwrap(localKey, account.wrappedShare(), Contexts.serviceShare(account.accountId()))
                     .orElseThrow(VaultException.WrongPassword::new);

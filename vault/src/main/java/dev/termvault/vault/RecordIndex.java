@@ -78,6 +78,12 @@ final class RecordIndex {
         unreadable.remove(id);
     }
 
+    /** The record, empty when missing or unreadable (no exception). */
+    Optional<VaultRecord> getQuietly(UUID id) {
+        Entry entry = records.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.record);
+    }
+
     Optional<VaultRecord> get(String recordId) {
         Optional<UUID> id = parseId(recordId);
         if (id.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.termvault.vault.model.ItemType;
 import dev.termvault.vault.store.AccountRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.StoreException;
+import dev.termvault.vault.store.SyncLink;
 import dev.termvault.vault.store.VaultStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -293,6 +294,129 @@ public final class Vault implements AutoCloseable {
     public synchronized int rotateVaultKey() {
         requireUnlocked();
         return StorageErrors.guard(() -> new KeyRotation(store, keyring, index).rotate());
+    }
+
+    // ---- accounts and sync ----------------------------------------------------------------------
+
+    /**
+     * Derives this vault's account secrets (K_user and what it came from) for the sync client: to sign up,
+     * log in or attach. Costs one key derivation; checks the password against the cached share.
+     *
+     * @param password the master password; wiped before returning
+     * @throws VaultException.WrongPassword if the password is wrong
+     */
+    public synchronized AccountSecrets accountSecrets(char[] password) {
+        try {
+            requireOpen();
+            AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
+                    () -> new VaultException.NotAVault(dir.toString()));
+            SecretBytes userKey = AccountKeys.userKey(account, password);
+            try {
+                AccountKeys.openShare(account, userKey).destroy();
+                return new AccountSecrets(userKey, account.kdfSalt(), new dev.termvault.vault.crypto.KdfParams(
+                        account.kdfMemoryKib(), account.kdfIterations(), account.kdfParallelism()),
+                        account.secretKey());
+            } catch (RuntimeException e) {
+                userKey.destroy();
+                throw e;
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Attaches this vault to a sync account whose key service released {@code share}: K_acct becomes
+     * HKDF(K_user || share), every vault key is re-wrapped under it and the share is cached under K_local,
+     * in one transaction; no record is re-encrypted. Then stores {@code link}. Must be unlocked.
+     */
+    public synchronized void attachToAccount(AccountSecrets secrets, SecretBytes share, SyncLink link) {
+        requireUnlocked();
+        SecretBytes newAccountKey = StorageErrors.guard(() -> AccountKeys.attach(store, secrets.userKey(), share));
+        keyring.replaceAccountKey(newAccountKey);
+        StorageErrors.guardRun(() -> store.putSyncLink(link));
+        LOG.info("Attached the vault to a sync account");
+    }
+
+    /**
+     * Whether {@code share} (released by the key service) is the share this vault has cached: a different
+     * one means the service is not the one this vault was attached to, or it lies.
+     */
+    public synchronized boolean holdsShare(AccountSecrets secrets, SecretBytes share) {
+        requireOpen();
+        AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
+                () -> new VaultException.NotAVault(dir.toString()));
+        try (SecretBytes cached = AccountKeys.openShare(account, secrets.userKey())) {
+            return cached.equals(share);
+        }
+    }
+
+    /**
+     * Makes a vault in {@code dir} for an existing sync account (a second device): the account row from
+     * {@code secrets}, {@code share} cached under K_local, and the server's wrapped vault keys, each of which
+     * must open under K_acct (a swapped or foreign key is refused as Tampered and nothing is written).
+     *
+     * @param deviceId the id this device logged in with
+     * @return the vault, unlocked and empty (the sync client then pulls its records)
+     */
+    public static Vault join(Path dir, AccountSecrets secrets, SecretBytes share, UUID vaultId,
+                             java.util.Map<Integer, byte[]> wrappedKeys, SyncLink link, UUID deviceId) {
+        VaultStore store = StorageErrors.guard(() -> VaultStore.open(dir, true));
+        try {
+            if (StorageErrors.guard(store::account).isPresent()) {
+                throw new VaultException.AlreadyExists(dir.toString());
+            }
+            Vault vault = new Vault(dir, store);
+            vault.keyring = StorageErrors.guard(() -> AccountKeys.join(store, secrets, share, vaultId, wrappedKeys, link, deviceId));
+            vault.index = new RecordIndex();
+            LOG.info("Joined a sync account in {}", dir);
+            return vault;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The sync side of this vault, for the sync client. */
+    public synchronized VaultSync sync() {
+        requireOpen();
+        return new VaultSync(this);
+    }
+
+    /** The sync account this folder is linked to, if any (readable while locked). */
+    public synchronized Optional<SyncLink> syncLink() {
+        requireOpen();
+        return StorageErrors.guard(store::syncLink);
+    }
+
+    /** The id of this vault (bound into every envelope; readable while locked). */
+    public synchronized UUID vaultId() {
+        requireOpen();
+        return StorageErrors.guard(store::primaryVaultId);
+    }
+
+    /** This installation's device id (readable while locked). */
+    public synchronized UUID deviceId() {
+        requireOpen();
+        return StorageErrors.guard(store::deviceId);
+    }
+
+    /** Every wrapped key of this vault by version, for upload to the blob service (they are opaque). */
+    public synchronized java.util.Map<Integer, byte[]> wrappedVaultKeys() {
+        requireOpen();
+        return StorageErrors.guard(() -> store.wrappedVaultKeys(store.primaryVaultId()));
+    }
+
+    /** The keyring, for {@link VaultSync}. */
+    Keyring keyring() {
+        requireUnlocked();
+        return keyring;
+    }
+
+    /** The in-memory records, for {@link VaultSync}. */
+    RecordIndex index() {
+        requireUnlocked();
+        return index;
     }
 
     /** How the last successful unlock spent its time; empty before the first. */

@@ -19,7 +19,8 @@ import java.util.List;
 final class Migrations {
 
     /** The migrations in order; index i holds the resource for version i + 1. */
-    private static final List<String> RESOURCES = List.of("migrations/V1__initial.sql");
+    private static final List<String> RESOURCES = List.of("migrations/V1__initial.sql",
+            "migrations/V2__sync.sql");
 
     /** The newest schema version this code knows. */
     static final int LATEST = RESOURCES.size();

@@ -243,6 +243,105 @@ public final class VaultStore implements AutoCloseable {
         });
     }
 
+    // ---- sync bookkeeping (for the sync client) --------------------------------------------------
+
+    /** Up to {@code limit} records with unacknowledged local changes, oldest change first. */
+    public List<PendingRow> pending(UUID vaultId, int limit) {
+        return db.read("read the pending changes", c -> SyncTable.pending(c, vaultId, limit));
+    }
+
+    /** How many records have unacknowledged local changes. */
+    public int pendingCount(UUID vaultId) {
+        return db.read("read the pending changes", c -> SyncTable.pendingCount(c, vaultId));
+    }
+
+    /** The last agreed server version of a record. */
+    public Optional<SyncBase> syncBase(UUID vaultId, UUID recordId) {
+        return db.read("read a sync base", c -> SyncTable.base(c, vaultId, recordId));
+    }
+
+    /** Every record's last agreed server version (tombstones included). */
+    public List<SyncBase> syncBases(UUID vaultId) {
+        return db.read("read the sync bases", c -> SyncTable.liveBases(c, vaultId));
+    }
+
+    /**
+     * The server stored {@code revision} of a record as sent ({@code envelope}, null for a delete): it becomes
+     * the record's base, the record is clean if it did not change meanwhile, its outbox rows go; one
+     * transaction.
+     */
+    public void acknowledge(UUID vaultId, UUID recordId, long revision, byte[] envelope) {
+        db.transaction("record a pushed change", c -> {
+            SyncTable.putBase(c, vaultId, recordId, revision, envelope);
+            SyncTable.acknowledge(c, vaultId, recordId, revision);
+            return null;
+        });
+    }
+
+    /**
+     * Stores a version received from the server as the record's new base, and as the record itself
+     * ({@code local == null}) or with {@code local} (a merge still to push, kept dirty) in its place; one
+     * transaction.
+     */
+    public void storeRemote(UUID vaultId, RecordRow remote, RecordRow local) {
+        db.transaction("store a synced change", c -> {
+            long seq = records.nextSequence(c);
+            SyncTable.putBase(c, vaultId, remote.recordId(), remote.revision(), remote.envelope());
+            if (local == null) {
+                SyncTable.replaceRecord(c, vaultId, remote, remote.revision(), false, seq);
+            } else {
+                SyncTable.replaceRecord(c, vaultId, local, remote.revision(), true, seq);
+            }
+            return null;
+        });
+    }
+
+    /** The last server cursor pulled for {@code vaultId} (the vault's high-water mark). */
+    public long syncCursor(UUID vaultId) {
+        return db.read("read the sync cursor", c -> SyncTable.cursor(c, vaultId));
+    }
+
+    /** Stores the last server cursor pulled. */
+    public void setSyncCursor(UUID vaultId, long cursor) {
+        db.transaction("store the sync cursor", c -> {
+            SyncTable.setCursor(c, vaultId, cursor);
+            return null;
+        });
+    }
+
+    /** The sync account this folder is linked to, if any. */
+    public Optional<SyncLink> syncLink() {
+        return db.read("read the sync link", SyncTable::link);
+    }
+
+    /** Links this folder to a sync account, replacing any previous link. */
+    public void putSyncLink(SyncLink link) {
+        db.transaction("store the sync link", c -> {
+            SyncTable.putLink(c, link);
+            return null;
+        });
+    }
+
+    /**
+     * Writes an account joined from a sync server (a second device): the account row, a new device, the
+     * vault with the server's id and every wrapped key the server holds, and the link; one transaction.
+     */
+    public void createJoinedAccount(AccountRow account, UUID deviceId, UUID vaultId, int currentKeyVersion,
+                                    Map<Integer, byte[]> wrappedKeys, SyncLink link) {
+        db.transaction("join the account", c -> {
+            if (AccountTable.read(c).isPresent()) {
+                throw new StoreException("This folder already holds a vault");
+            }
+            AccountTable.insert(c, account, deviceId);
+            AccountTable.insertVault(c, vaultId, currentKeyVersion);
+            for (Map.Entry<Integer, byte[]> key : wrappedKeys.entrySet()) {
+                AccountTable.insertVaultKey(c, vaultId, key.getKey(), key.getValue());
+            }
+            SyncTable.putLink(c, link);
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         db.close();

@@ -1,0 +1,70 @@
+package dev.termvault.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.termvault.sync.server.ServerConfig;
+import dev.termvault.sync.server.SyncServer;
+import dev.termvault.vault.CreatedVault;
+import dev.termvault.vault.Vault;
+import dev.termvault.vault.model.Host;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** account signup/login, sync, sync status and devices list against the real server on loopback. */
+class SyncCommandsTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void signupStatusLoginOnASecondDeviceSyncAndDevices_endToEnd() throws Exception {
+        Path laptop = temp.resolve("laptop");
+        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
+        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
+        created.vault().close();
+        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
+                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
+            CliRun cli = new CliRun(temp.resolve("default"));
+            cli.environment.put("TV_PW", PASSWORD);
+            cli.environment.put("TV_SK", created.secretKey());
+            String url = server.baseUri().toString();
+
+            CliRun.Result before = cli.run("sync", "status", "--json", "--vault", laptop.toString());
+            assertThat(before.exitCode()).as(before.err()).isZero();
+            assertThat(new ObjectMapper().readTree(before.out()).get("linked").asBoolean()).isFalse();
+
+            CliRun.Result signup = cli.run("account", "signup", "--vault", laptop.toString(), "--password-env",
+                    "TV_PW", "--server", url, "--fingerprint", server.fingerprint(), "--email", "cli@example.org");
+            assertThat(signup.exitCode()).as(signup.err()).isZero();
+            assertThat(signup.out()).contains("1 record(s) uploaded");
+
+            JsonNode status = new ObjectMapper().readTree(cli.run("sync", "status", "--json", "--vault",
+                    laptop.toString()).out());
+            assertThat(status.get("linked").asBoolean()).isTrue();
+            assertThat(status.get("pending").asInt()).isZero();
+
+            Path desktop = temp.resolve("desktop");
+            CliRun.Result login = cli.run("account", "login", "--vault", desktop.toString(), "--password-env", "TV_PW",
+                    "--secret-key-env", "TV_SK", "--server", url, "--fingerprint", server.fingerprint(),
+                    "--email", "cli@example.org");
+            assertThat(login.exitCode()).as(login.err()).isZero();
+            assertThat(login.out()).contains("1 record(s) brought");
+
+            CliRun.Result sync = cli.run("sync", "--vault", desktop.toString(), "--password-env", "TV_PW");
+            assertThat(sync.exitCode()).as(sync.err()).isZero();
+            assertThat(sync.out()).contains("In sync: 1 record(s), 0 change(s) pending");
+
+            CliRun.Result devices = cli.run("devices", "list", "--vault", desktop.toString(), "--password-env",
+                    "TV_PW");
+            assertThat(devices.exitCode()).as(devices.err()).isZero();
+            assertThat(devices.out().lines().count()).isEqualTo(2);
+            assertThat(devices.out()).contains("(this device)");
+        }
+    }
+}

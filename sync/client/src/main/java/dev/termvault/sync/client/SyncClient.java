@@ -1,0 +1,329 @@
+package dev.termvault.sync.client;
+
+import dev.termvault.sync.client.srp.SrpClient;
+import dev.termvault.sync.protocol.keys.DeviceInfo;
+import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.LoginFinishRequest;
+import dev.termvault.sync.protocol.keys.LoginFinishResponse;
+import dev.termvault.sync.protocol.keys.LoginStartRequest;
+import dev.termvault.sync.protocol.keys.LoginStartResponse;
+import dev.termvault.sync.protocol.keys.SignupRequest;
+import dev.termvault.sync.protocol.keys.SignupResponse;
+import dev.termvault.sync.protocol.blobs.CreateVaultRequest;
+import dev.termvault.sync.protocol.blobs.PutVaultKeyRequest;
+import dev.termvault.sync.protocol.blobs.VaultKeyList;
+import dev.termvault.sync.protocol.blobs.WrappedVaultKey;
+import dev.termvault.vault.AccountSecrets;
+import dev.termvault.vault.Vault;
+import dev.termvault.vault.VaultException;
+import dev.termvault.vault.crypto.SecretBytes;
+import dev.termvault.vault.store.SyncLink;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The way into a sync server: an immutable client (build it with {@link #builder}) that talks HTTPS to one
+ * server whose certificate it pins by SHA-256 fingerprint, and turns a vault and a password into an
+ * {@link AccountSession}: {@link #signUp} attaches a local vault to a new account, {@link #logIn} logs a
+ * linked vault in again, {@link #join} brings an account's vault to a new device. Thread-safe.
+ */
+public final class SyncClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncClient.class);
+
+    private final URI server;
+    private final String fingerprint;
+    private final String deviceName;
+    private final Http http;
+
+    private SyncClient(Builder b) {
+        this.server = b.server;
+        this.fingerprint = PinnedCertificateTrustManager.normalise(b.fingerprint);
+        this.deviceName = b.deviceName;
+        this.http = new Http(httpClient(b, fingerprint), HttpUrl.get(b.server.toString()));
+    }
+
+    /** A builder for a client of {@code server} (an https URL) pinned to {@code fingerprint}. */
+    public static Builder builder(URI server, String fingerprint) {
+        return new Builder(server, fingerprint);
+    }
+
+    /** A client for the server a vault is linked to. */
+    public static Builder builder(SyncLink link) {
+        return new Builder(URI.create(link.serverUrl()), link.fingerprint());
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    Http http() {
+        return http;
+    }
+
+    /** Releases the connection pool and the threads (the client cannot be used afterwards). */
+    public void shutdown() {
+        http.client().dispatcher().executorService().shutdown();
+        http.client().connectionPool().evictAll();
+    }
+
+    /**
+     * Creates an account for an existing vault (local-only until now): derives K_user and the SRP verifier
+     * from the password, signs up, logs in to receive the service share S, re-wraps the vault's keys under
+     * the new K_acct (no record is re-encrypted), creates the vault on the blob service and uploads its
+     * wrapped keys. The records follow with the first {@link Synchronizer#syncOnce()}.
+     *
+     * @param vault    an unlocked vault, not linked yet
+     * @param password the master password; wiped before returning
+     */
+    public AccountSession signUp(Vault vault, String email, char[] password) {
+        if (vault.syncLink().isPresent()) {
+            Arrays.fill(password, '\0');
+            throw new IllegalStateException("this vault is already linked to a sync account");
+        }
+        try (AccountSecrets secrets = vault.accountSecrets(password)) {
+            byte[] verifier;
+            try (SecretBytes srp = secrets.srpSecret()) {
+                verifier = SrpClient.verifier(email, secrets.salt(), srp);
+            }
+            var kdf = secrets.kdfParams();
+            http.call("POST", http.url("/v1/keys/signup"), null, new SignupRequest(email, secrets.salt(),
+                    new KdfParams(KdfParams.ARGON2ID, kdf.memoryKiB(), kdf.iterations(), kdf.parallelism()), verifier,
+                    device(vault.deviceId())), SignupResponse.class);
+            Login login = login(email, secrets, vault.deviceId(), null);
+            try (SecretBytes share = login.share) {
+                SyncLink link = new SyncLink(server.toString(), fingerprint, email, login.response.accountId());
+                vault.attachToAccount(secrets, share, link);
+            }
+            AccountSession session = new AccountSession(this, login.response, email);
+            session.createVault(vault.vaultId(), vault.wrappedVaultKeys());
+            LOG.info("Signed up and attached the vault");
+            return session;
+        }
+    }
+
+    /**
+     * Logs a linked vault in again: the released share must be the one the vault caches, and the server's
+     * wrapped vault keys must be the ones this device holds.
+     *
+     * @param password the master password; wiped before returning
+     */
+    public AccountSession logIn(Vault vault, char[] password) {
+        SyncLink link = vault.syncLink().orElseThrow(SyncException.NotLinked::new);
+        try (AccountSecrets secrets = vault.accountSecrets(password)) {
+            Login login = login(link.email(), secrets, vault.deviceId(), null);
+            try (SecretBytes share = login.share) {
+                if (!vault.holdsShare(secrets, share)) {
+                    throw new SyncException.ServerMisbehaved("the key service released a different service share");
+                }
+            }
+            AccountSession session = new AccountSession(this, login.response, link.email());
+            Map<Integer, byte[]> local = vault.wrappedVaultKeys();
+            for (Map.Entry<Integer, byte[]> served : session.wrappedKeys(vault.vaultId()).entrySet()) {
+                byte[] mine = local.get(served.getKey());
+                if (mine != null && !Arrays.equals(mine, served.getValue())) {
+                    throw new SyncException.ServerMisbehaved("a wrapped vault key was swapped");
+                }
+            }
+            return session;
+        }
+    }
+
+    /**
+     * Brings an account to a new device: logs in with the email, the password and the Secret Key from the
+     * Emergency Kit, fetches the vault's wrapped keys (each must open under K_acct) and makes the vault in
+     * {@code dir}. The caller then runs {@link Synchronizer#syncOnce()} to pull every record.
+     *
+     * @param password the master password; wiped before returning
+     * @return the session; {@link AccountSession#vault()} is the new vault, unlocked
+     */
+    public Joined join(Path dir, String email, char[] password, String secretKey) {
+        try {
+            LoginStartResponse start = start(email);
+            checkKdf(start.kdf());
+            UUID deviceId = UUID.randomUUID();
+            try (AccountSecrets secrets = AccountSecrets.derive(password, secretKey, start.salt(),
+                    new dev.termvault.vault.crypto.KdfParams(start.kdf().memoryKib(), start.kdf().iterations(),
+                            start.kdf().parallelism()))) {
+                Login login = login(email, secrets, deviceId, start);
+                AccountSession session = new AccountSession(this, login.response, email);
+                try (SecretBytes share = login.share) {
+                    var vaults = session.vaults();
+                    if (vaults.isEmpty()) {
+                        throw new SyncException.ServerMisbehaved("the account has no vault");
+                    }
+                    UUID vaultId = UUID.fromString(vaults.get(0).vaultId());
+                    Map<Integer, byte[]> keys = session.wrappedKeys(vaultId);
+                    SyncLink link = new SyncLink(server.toString(), fingerprint, email, login.response.accountId());
+                    Vault vault;
+                    try {
+                        vault = Vault.join(dir, secrets, share, vaultId, keys, link, deviceId);
+                    } catch (VaultException.Tampered e) {
+                        throw new SyncException.ServerMisbehaved("a wrapped vault key does not open under this "
+                                + "account's key (swapped or foreign)");
+                    }
+                    return new Joined(vault, session);
+                }
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** A vault joined on a new device and its session. */
+    public record Joined(Vault vault, AccountSession session) {
+    }
+
+    // ---- login ----------------------------------------------------------------------------------
+
+    private record Login(LoginFinishResponse response, SecretBytes share) {
+    }
+
+    private LoginStartResponse start(String email) {
+        return http.call("POST", http.url("/v1/keys/login/start"), null, new LoginStartRequest(email),
+                LoginStartResponse.class);
+    }
+
+    /** KDF parameters from a login answer must be at or above the compiled-in floor, before any derivation. */
+    static void checkKdf(KdfParams kdf) {
+        if (kdf == null || !KdfParams.ARGON2ID.equals(kdf.algorithm()) || !new dev.termvault.vault.crypto.KdfParams(
+                kdf.memoryKib(), kdf.iterations(), kdf.parallelism()).isAcceptable()) {
+            throw new SyncException.ServerMisbehaved("KDF parameters below this device's floor");
+        }
+    }
+
+    private Login login(String email, AccountSecrets secrets, UUID deviceId, LoginStartResponse given) {
+        LoginStartResponse start = given != null ? given : start(email);
+        checkKdf(start.kdf());
+        if (!Arrays.equals(start.salt(), secrets.salt())) {
+            throw new SyncException.ServerMisbehaved("the account's salt changed");
+        }
+        try (SecretBytes srp = secrets.srpSecret()) {
+            SrpClient.Proof proof = SrpClient.prove(email, start.salt(), srp, start.b());
+            LoginFinishResponse response;
+            try {
+                response = http.call("POST", http.url("/v1/keys/login/finish"), null,
+                        new LoginFinishRequest(start.loginId(), proof.a(), proof.m1(), device(deviceId)),
+                        LoginFinishResponse.class);
+            } catch (SyncException.Rejected e) {
+                if (e.status() == 401 || e.status() == 403) {
+                    throw new SyncException.LoginFailed("The email, password or Secret Key is wrong");
+                }
+                throw e;
+            }
+            if (!proof.verifyServer(response.m2())) {
+                throw new SyncException.ServerMisbehaved("the key service did not prove it knows the verifier");
+            }
+            try (SecretBytes sessionKey = proof.sessionKey()) {
+                return new Login(response, SrpClient.openShare(sessionKey, start.loginId(), response.accountId(),
+                        deviceId.toString(), response.sealedShare()));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new SyncException.ServerMisbehaved("the login answer does not verify");
+        }
+    }
+
+    private DeviceInfo device(UUID deviceId) {
+        return new DeviceInfo(deviceId.toString(), deviceName);
+    }
+
+    private static OkHttpClient httpClient(Builder b, String fingerprint) {
+        try {
+            PinnedCertificateTrustManager trust = new PinnedCertificateTrustManager(fingerprint);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trust}, null);
+            OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                    .sslSocketFactory(tls.getSocketFactory(), trust)
+                    // The exact certificate is pinned; its subject names do not add anything.
+                    .hostnameVerifier((host, session) -> true)
+                    .connectTimeout(b.timeout)
+                    .readTimeout(b.timeout)
+                    .callTimeout(b.timeout.multipliedBy(2))
+                    .retryOnConnectionFailure(false);
+            b.interceptors.forEach(builder::addInterceptor);
+            builder.addNetworkInterceptor(new RedactedLogging());
+            return builder.build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available", e);
+        }
+    }
+
+    /** Builds a {@link SyncClient}. */
+    public static final class Builder {
+        private final URI server;
+        private final String fingerprint;
+        private String deviceName = "Termvault device";
+        private Duration timeout = Duration.ofSeconds(10);
+        private final List<Interceptor> interceptors = new ArrayList<>();
+
+        private Builder(URI server, String fingerprint) {
+            if (server == null || !"https".equals(server.getScheme())) {
+                throw new IllegalArgumentException("the server address must start with https://");
+            }
+            this.server = server;
+            this.fingerprint = fingerprint;
+        }
+
+        /** The name other devices see for this one. */
+        public Builder deviceName(String name) {
+            this.deviceName = name;
+            return this;
+        }
+
+        /** Connect and read timeout (the whole call may take twice this). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** An application interceptor (tests capture traffic with it). */
+        public Builder addInterceptor(Interceptor interceptor) {
+            interceptors.add(interceptor);
+            return this;
+        }
+
+        public SyncClient build() {
+            return new SyncClient(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SyncClient[" + server + "]";
+    }
+
+    static Map<Integer, byte[]> keyMap(VaultKeyList list) {
+        Map<Integer, byte[]> keys = new TreeMap<>();
+        for (WrappedVaultKey key : list.keys()) {
+            keys.put(key.keyVersion(), key.wrappedKey());
+        }
+        return keys;
+    }
+
+    static CreateVaultRequest createVault(UUID vaultId) {
+        return new CreateVaultRequest(vaultId.toString());
+    }
+
+    static PutVaultKeyRequest putKey(byte[] wrapped) {
+        return new PutVaultKeyRequest(wrapped);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.termvault.sync.client;
+
+/**
+ * What can go wrong in sync, with messages safe to show a person (never a token, a secret or a record).
+ * Transport failures ({@link Offline}) are retried by the background loop; the others are not.
+ */
+public abstract sealed class SyncException extends RuntimeException {
+
+    private SyncException(String message) {
+        super(message);
+    }
+
+    /** The server could not be reached, or the connection broke (the IOException stays the cause). */
+    public static final class Offline extends SyncException {
+        public Offline(String message, Throwable cause) {
+            super(message);
+            initCause(cause);
+        }
+    }
+
+    /** The server refused a request with a stable error code. */
+    public static final class Rejected extends SyncException {
+        private final int status;
+        private final String code;
+
+        public Rejected(int status, String code, String message) {
+            super(message == null ? "the server refused the request (" + status + ")" : message);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** The email, password or Secret Key is wrong, or the session is over (log in again). */
+    public static final class LoginFailed extends SyncException {
+        public LoginFailed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The server answered something an honest server never does (a record rolled back, a record missing, a
+     * ciphertext moved, a vault served older than seen, weak KDF parameters, a swapped key or share).
+     * Nothing local was overwritten.
+     */
+    public static final class ServerMisbehaved extends SyncException {
+        public ServerMisbehaved(String message) {
+            super("The sync server sent data this device must refuse: " + message);
+        }
+    }
+
+    /** The vault is not linked to a sync account yet. */
+    public static final class NotLinked extends SyncException {
+        public NotLinked() {
+            super("This vault is not linked to a sync account; sign up or log in first");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.termvault.sync.client;
+
+import dev.termvault.sync.protocol.blobs.Change;
+import dev.termvault.sync.protocol.blobs.ChangePage;
+import dev.termvault.sync.protocol.blobs.PushItem;
+import dev.termvault.sync.protocol.blobs.PushResponse;
+import dev.termvault.sync.protocol.blobs.PushResult;
+import dev.termvault.vault.Vault;
+import dev.termvault.vault.VaultException;
+import dev.termvault.vault.VaultRecord;
+import dev.termvault.vault.VaultSync;
+import dev.termvault.vault.model.Item;
+import dev.termvault.vault.store.PendingRow;
+import dev.termvault.vault.store.RecordRow;
+import dev.termvault.vault.store.SyncBase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One vault's sync with the blob service, one pass at a time ({@link #syncOnce}): pull every change after
+ * the stored cursor and apply it (merging with local changes), then push the pending local changes in
+ * batches (a conflict is merged and pushed again). Every answer is checked against what this device has
+ * seen (docs/security/sync-integrity.md); a check that fails throws {@link SyncException.ServerMisbehaved}
+ * before anything local is overwritten. Resumable: the cursor and the pending state are on disk.
+ */
+public final class Synchronizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
+    static final int PAGE = 500;
+    static final int BATCH = 200;
+    private static final int MAX_PUSH_ROUNDS = 50;
+
+    private final Vault vault;
+    private final AccountSession session;
+    private final List<Consumer<SyncNotice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private boolean verified;
+
+    public Synchronizer(Vault vault, AccountSession session) {
+        this.vault = vault;
+        this.session = session;
+    }
+
+    public Vault vault() {
+        return vault;
+    }
+
+    public AccountSession session() {
+        return session;
+    }
+
+    /** Calls {@code listener} for every conflict copy or restored record. */
+    public void onNotice(Consumer<SyncNotice> listener) {
+        noticeListeners.add(listener);
+    }
+
+    /**
+     * Pulls, then pushes, until nothing is pending or the server keeps answering with conflicts. The first
+     * pass also checks that the server still holds every record this device has seen at least at the
+     * revision seen ({@link #verifyServer}).
+     */
+    public synchronized void syncOnce() {
+        VaultSync sync = vault.sync();
+        UUID vaultId = sync.vaultId();
+        long highWater = sync.cursor();
+        long served = session.vault(vaultId).cursor();
+        if (served < highWater) {
+            throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + served
+                    + ") than this device has seen (" + highWater + ")");
+        }
+        if (!verified) {
+            verifyServer();
+            verified = true;
+        }
+        pull(sync, vaultId);
+        if (push(sync, vaultId)) {
+            // Moves the cursor (the high-water mark) past this device's own changes.
+            pull(sync, vaultId);
+        }
+    }
+
+    /** How many records wait to be pushed. */
+    public int pendingCount() {
+        return vault.sync().pendingCount();
+    }
+
+    /**
+     * Reads the whole vault from the server (cursor 0) and checks that every record this device has
+     * agreed with the server on is still there, at the revision seen or later (tombstones count).
+     */
+    public synchronized void verifyServer() {
+        VaultSync sync = vault.sync();
+        UUID vaultId = sync.vaultId();
+        Map<UUID, Long> servedRevisions = new HashMap<>();
+        long after = 0;
+        ChangePage page;
+        do {
+            page = session.pull(vaultId, after, PAGE);
+            for (Change change : page.changes()) {
+                servedRevisions.merge(recordId(change), change.revision(), Math::max);
+            }
+            if (page.cursor() < after) {
+                throw new SyncException.ServerMisbehaved("the change feed went backwards");
+            }
+            after = page.cursor();
+        } while (page.hasMore() && !page.changes().isEmpty());
+        for (SyncBase base : sync.bases()) {
+            Long revision = servedRevisions.get(base.recordId());
+            if (revision == null) {
+                throw new SyncException.ServerMisbehaved("record " + base.recordId() + " is missing");
+            }
+            if (revision < base.revision()) {
+                throw new SyncException.ServerMisbehaved("record " + base.recordId() + " is served at revision "
+                        + revision + ", older than revision " + base.revision() + " seen before");
+            }
+        }
+    }
+
+    private void pull(VaultSync sync, UUID vaultId) {
+        long cursor = sync.cursor();
+        ChangePage page;
+        do {
+            page = session.pull(vaultId, cursor, PAGE);
+            if (page.cursor() < cursor) {
+                throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + page.cursor()
+                        + ") than this device has seen (" + cursor + ")");
+            }
+            for (Change change : page.changes()) {
+                if (change.seq() <= cursor) {
+                    throw new SyncException.ServerMisbehaved("a change at or before the cursor was served again");
+                }
+                apply(sync, change);
+            }
+            cursor = page.cursor();
+            sync.setCursor(cursor);
+        } while (page.hasMore() && !page.changes().isEmpty());
+    }
+
+    /** Pushes every pending change; whether anything was sent. */
+    private boolean push(VaultSync sync, UUID vaultId) {
+        for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
+            List<PendingRow> rows = sync.pending(BATCH);
+            if (rows.isEmpty()) {
+                return round > 0;
+            }
+            List<PushItem> items = new ArrayList<>(rows.size());
+            for (PendingRow row : rows) {
+                items.add(new PushItem(row.recordId().toString(), row.baseRevision(), row.revision(),
+                        row.deleted() ? null : row.envelope(), row.deleted()));
+            }
+            PushResponse response = session.push(vaultId, items);
+            if (response.results() == null || response.results().size() != rows.size()) {
+                throw new SyncException.ServerMisbehaved("the push answer does not match the request");
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                PushResult result = response.results().get(i);
+                if (!rows.get(i).recordId().toString().equals(result.recordId())) {
+                    throw new SyncException.ServerMisbehaved("the push answer does not match the request");
+                }
+                if (PushResult.APPLIED.equals(result.status())) {
+                    sync.acknowledge(rows.get(i));
+                } else if (result.current() != null && result.recordId().equals(result.current().recordId())) {
+                    apply(sync, result.current());
+                } else {
+                    throw new SyncException.ServerMisbehaved("a conflict came without the current record");
+                }
+            }
+        }
+        LOG.info("Push stopped after {} rounds with changes still pending", MAX_PUSH_ROUNDS);
+        return true;
+    }
+
+    /** Applies one server change: checks it, then takes it, or merges it with the local change. */
+    private void apply(VaultSync sync, Change change) {
+        UUID id = recordId(change);
+        synchronized (vault) {
+            Optional<SyncBase> base = sync.base(id);
+            if (base.isPresent() && change.revision() < base.get().revision()) {
+                throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
+                        + change.revision() + ", older than revision " + base.get().revision() + " seen before");
+            }
+            if (base.isPresent() && change.revision() == base.get().revision()) {
+                return;
+            }
+            if (!change.deleted() && change.envelope() == null) {
+                throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
+            }
+            byte[] envelope = change.deleted() ? null : change.envelope();
+            Item remote = open(sync, id, change.revision(), envelope);
+            Optional<RecordRow> local = sync.local(id);
+            boolean localChanged = local.isPresent()
+                    && (base.isEmpty() || local.get().revision() != base.get().revision());
+            if (!localChanged) {
+                sync.acceptRemote(id, change.revision(), envelope);
+                return;
+            }
+            merge(sync, id, change.revision(), envelope, remote, base, local.get());
+        }
+    }
+
+    private void merge(VaultSync sync, UUID id, long revision, byte[] envelope, Item remote,
+                       Optional<SyncBase> base, RecordRow local) {
+        Optional<Item> localItem = local.deleted() ? Optional.empty() : sync.localItem(id);
+        if (!local.deleted() && localItem.isEmpty()) {
+            sync.acceptRemote(id, revision, envelope);
+            return;
+        }
+        if (remote == null && localItem.isEmpty()) {
+            sync.acceptRemote(id, revision, null);
+        } else if (remote == null) {
+            sync.keepMerged(id, revision, null, localItem.get());
+            notice(new SyncNotice(SyncNotice.Kind.RESTORED_LOCAL_EDIT, id.toString(), null));
+        } else if (localItem.isEmpty()) {
+            sync.acceptRemote(id, revision, envelope);
+            notice(new SyncNotice(SyncNotice.Kind.RESTORED_REMOTE_EDIT, id.toString(), null));
+        } else {
+            Item baseItem = base.filter(b -> !b.deleted())
+                    .map(b -> open(sync, id, b.revision(), b.envelope())).orElse(null);
+            FieldMerge.Result result = FieldMerge.merge(baseItem, localItem.get(), remote);
+            sync.keepMerged(id, revision, envelope, result.merged());
+            if (result.conflictCopy() != null) {
+                VaultRecord copy = vault.put(result.conflictCopy());
+                notice(new SyncNotice(SyncNotice.Kind.CONFLICT_COPY, id.toString(), copy.id()));
+            }
+        }
+    }
+
+    private static Item open(VaultSync sync, UUID id, long revision, byte[] envelope) {
+        if (envelope == null) {
+            return null;
+        }
+        try {
+            return sync.open(id, revision, envelope);
+        } catch (VaultException.Tampered | VaultException.UnsupportedFormatVersion e) {
+            throw new SyncException.ServerMisbehaved("record " + id + " does not open at revision " + revision
+                    + " of this vault (a ciphertext moved between records or vaults, or changed)");
+        }
+    }
+
+    private void notice(SyncNotice notice) {
+        LOG.info("Sync: {} ({})", notice.message(), notice.recordId());
+        for (Consumer<SyncNotice> listener : noticeListeners) {
+            listener.accept(notice);
+        }
+    }
+
+    private static UUID recordId(Change change) {
+        try {
+            return UUID.fromString(change.recordId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new SyncException.ServerMisbehaved("a record id is not one this client makes");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Synchronizer[" + session + "]";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.termvault.sync.client;
+
+import dev.termvault.sync.server.ServerConfig;
+import dev.termvault.sync.server.SyncServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real sync server (both roles) on a loopback port, with its data in a test folder; restartable. */
+final class TestServer implements AutoCloseable {
+
+    private final Path data;
+    private SyncServer server;
+    private int port;
+
+    TestServer(Path data) {
+        this.data = data;
+        start();
+    }
+
+    void start() {
+        Map<String, String> config = new HashMap<>(Map.of("server.roles", "all", "server.data", data.toString(),
+                "server.port", Integer.toString(port), "keys.throttle.addressFailures", "1000"));
+        server = SyncServer.start(ServerConfig.of(config));
+        port = server.port();
+    }
+
+    void stop() {
+        server.close();
+    }
+
+    URI uri() {
+        return server.baseUri();
+    }
+
+    String fingerprint() {
+        return server.fingerprint();
+    }
+
+    /** A client that reaches the server through {@code proxy}. */
+    SyncClient.Builder clientVia(FaultyProxy proxy) {
+        return SyncClient.builder(URI.create("https://127.0.0.1:" + proxy.port()), fingerprint())
+                .timeout(java.time.Duration.ofSeconds(5));
+    }
+
+    int port() {
+        return port;
+    }
+
+    SyncClient.Builder client() {
+        return SyncClient.builder(uri(), fingerprint()).timeout(java.time.Duration.ofSeconds(5));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
