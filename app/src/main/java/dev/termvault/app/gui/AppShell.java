@@ -90,6 +90,11 @@ public final class AppShell implements AutoCloseable {
         showUnlock();
     }
 
+    /** Whether the vault is open and unlocked (for tests and, later, the status bar). */
+    boolean vaultUnlocked() {
+        return vault != null && vault.isUnlocked();
+    }
+
     @Override
     public void close() {
         if (vault != null) {

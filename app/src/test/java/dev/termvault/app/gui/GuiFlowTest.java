@@ -93,6 +93,7 @@ class GuiFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         waitUntil(() -> visible(robot, "#unlockPassword"));
         assertThat(robot.lookup("#hostList").tryQuery()).isEmpty();
+        assertThat(shell.vaultUnlocked()).as("Ctrl+L locked the vault").isFalse();
 
         robot.clickOn("#unlockPassword").write("not the password").type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup(".danger").queryAll().stream()
@@ -101,6 +102,7 @@ class GuiFlowTest {
 
         robot.clickOn("#unlockPassword").write(PASSWORD).type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#hostList"));
+        assertThat(shell.vaultUnlocked()).isTrue();
         assertThat(hostLabels(robot)).containsExactly("db-staging", "web-prod");
 
         robot.clickOn("#section-settings").clickOn("#darkTheme");
