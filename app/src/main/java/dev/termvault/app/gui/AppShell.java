@@ -28,6 +28,7 @@ public final class AppShell implements AutoCloseable {
     private final StackPane root = new StackPane();
     private Vault vault;
     private MainView main;
+    private FirstRunViewModel firstRun;
 
     public AppShell(Path vaultDirectory, TaskExecutor executor, GuiSettings settings) {
         this.vaultDirectory = vaultDirectory;
@@ -53,8 +54,8 @@ public final class AppShell implements AutoCloseable {
         if (Vault.exists(vaultDirectory)) {
             showUnlock();
         } else {
-            FirstRunViewModel model = new FirstRunViewModel(vaultDirectory, executor, this::showMain);
-            root.getChildren().setAll(new FirstRunView(model).root());
+            firstRun = new FirstRunViewModel(vaultDirectory, executor, this::showMain);
+            root.getChildren().setAll(new FirstRunView(firstRun).root());
         }
         return scene;
     }
@@ -75,6 +76,7 @@ public final class AppShell implements AutoCloseable {
 
     private void showMain(Vault unlocked) {
         vault = unlocked;
+        firstRun = null;
         HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
         main = new MainView(hosts, settings, this::lock);
         root.getChildren().setAll(main.root());
@@ -97,6 +99,10 @@ public final class AppShell implements AutoCloseable {
 
     @Override
     public void close() {
+        if (firstRun != null) {
+            firstRun.createdVault().ifPresent(Vault::close);
+            firstRun = null;
+        }
         if (vault != null) {
             vault.close();
             vault = null;

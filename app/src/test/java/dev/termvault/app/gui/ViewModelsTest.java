@@ -48,8 +48,10 @@ class ViewModelsTest {
         secretKey = model.emergencyKitProperty().get().secretKey();
         assertThat(model.passwordProperty().get()).isEmpty();
         assertThat(model.canCreateProperty().get()).as("a second create is refused").isFalse();
+        assertThat(model.createdVault()).isPresent();
         model.finish();
         vault = created.get();
+        assertThat(vault).isSameAs(model.createdVault().orElseThrow());
         assertThat(vault.isUnlocked()).isTrue();
     }
 

@@ -5,6 +5,7 @@ import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -95,6 +96,13 @@ public final class FirstRunViewModel {
         } catch (IOException e) {
             savedMessage.set("Could not save to " + file + " (" + e.getMessage() + "). Nothing was written.");
         }
+    }
+
+    /**
+     * The vault made by {@link #create}, once made; its owner closes it if the app quits before {@link #finish}.
+     */
+    public Optional<Vault> createdVault() {
+        return Optional.ofNullable(created);
     }
 
     /** Moves on to the main window with the new vault. */
