@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -26,20 +25,18 @@ import javax.crypto.spec.SecretKeySpec;
  * line (written to a 0600 temporary file, then moved over the old one). A file readable by group or others is
  * refused on POSIX systems.
  */
-public final class LocalFileMasterKey implements MasterKey {
+public final class LocalFileMasterKey extends VersionedAesGcmMasterKey {
 
     private static final String HEADER = "termvault-master-key-file 1";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private final SecureRandom random;
-    private final AesGcmWrap gcm;
-    private final TreeMap<Integer, SecretKeySpec> keys = new TreeMap<>();
 
     private LocalFileMasterKey(Path file, SecureRandom random) {
+        super(new AesGcmWrap(random, null));
         this.file = file;
         this.random = random;
-        this.gcm = new AesGcmWrap(random, null);
     }
 
     /** Opens the key file, creating it with one fresh version (0600) when it does not exist. */
@@ -55,26 +52,6 @@ public final class LocalFileMasterKey implements MasterKey {
             throw new GeneralSecurityException("cannot use the master key file " + file + ": " + e.getMessage());
         }
         return key;
-    }
-
-    @Override
-    public synchronized WrappedKey wrap(byte[] key, byte[] context) throws GeneralSecurityException {
-        int version = keys.lastKey();
-        return new WrappedKey(version, gcm.wrap(keys.get(version), version, key, context));
-    }
-
-    @Override
-    public synchronized byte[] unwrap(WrappedKey wrapped, byte[] context) throws GeneralSecurityException {
-        SecretKeySpec key = keys.get(wrapped.version());
-        if (key == null) {
-            throw new GeneralSecurityException("unwrap failed");
-        }
-        return gcm.unwrap(key, wrapped.version(), wrapped.ciphertext(), context);
-    }
-
-    @Override
-    public synchronized int currentVersion() {
-        return keys.lastKey();
     }
 
     @Override

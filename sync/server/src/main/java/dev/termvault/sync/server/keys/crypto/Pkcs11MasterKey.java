@@ -9,7 +9,6 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Collections;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.KeyGenerator;
@@ -23,7 +22,7 @@ import javax.security.auth.login.LoginException;
  * as sensitive and non-extractable; wrapping is AES-GCM computed by the token (see {@link AesGcmWrap} for the
  * associated data). The key bytes never enter this process.
  */
-public final class Pkcs11MasterKey implements MasterKey {
+public final class Pkcs11MasterKey extends VersionedAesGcmMasterKey {
 
     /** How to reach the token. {@code slot} is the PKCS#11 slot id; when negative, {@code slotListIndex} is used. */
     public record Config(String library, long slot, int slotListIndex, char[] pin, String labelPrefix) {
@@ -43,15 +42,13 @@ public final class Pkcs11MasterKey implements MasterKey {
     private final Config config;
     private final Provider provider;
     private final KeyStore keyStore;
-    private final AesGcmWrap gcm;
-    private final TreeMap<Integer, Key> keys = new TreeMap<>();
     private final Pattern aliasPattern;
 
     private Pkcs11MasterKey(Config config, Provider provider, KeyStore keyStore) {
+        super(new AesGcmWrap(new SecureRandom(), provider));
         this.config = config;
         this.provider = provider;
         this.keyStore = keyStore;
-        this.gcm = new AesGcmWrap(new SecureRandom(), provider);
         this.aliasPattern = Pattern.compile(Pattern.quote(config.labelPrefix()) + "-v(\\d+)");
     }
 
@@ -87,26 +84,6 @@ public final class Pkcs11MasterKey implements MasterKey {
                   CKA_EXTRACTABLE = false
                 }
                 """.formatted(config.library(), where);
-    }
-
-    @Override
-    public synchronized WrappedKey wrap(byte[] key, byte[] context) throws GeneralSecurityException {
-        int version = keys.lastKey();
-        return new WrappedKey(version, gcm.wrap(keys.get(version), version, key, context));
-    }
-
-    @Override
-    public synchronized byte[] unwrap(WrappedKey wrapped, byte[] context) throws GeneralSecurityException {
-        Key key = keys.get(wrapped.version());
-        if (key == null) {
-            throw new GeneralSecurityException("unwrap failed");
-        }
-        return gcm.unwrap(key, wrapped.version(), wrapped.ciphertext(), context);
-    }
-
-    @Override
-    public synchronized int currentVersion() {
-        return keys.lastKey();
     }
 
     @Override
