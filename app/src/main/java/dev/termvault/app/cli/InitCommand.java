@@ -1,16 +1,13 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.EmergencyKit;
 import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,11 +54,11 @@ final class InitCommand implements Callable<Integer> {
             VaultAccess.wipe(password);
         }
         created.vault().close();
-        String kit = emergencyKit(dir, created.secretKey());
+        EmergencyKit kit = new EmergencyKit(dir, created.secretKey());
         PrintWriter out = spec.commandLine().getOut();
         out.println("Created a vault in " + dir + ".");
         out.println();
-        out.print(kit);
+        out.print(kit.text());
         if (emergencyKitFile != null) {
             writeKit(emergencyKitFile, kit);
             out.println();
@@ -71,31 +68,9 @@ final class InitCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static String emergencyKit(Path dir, String secretKey) {
-        String nl = System.lineSeparator();
-        return "=== Termvault Emergency Kit ===" + nl
-                + "Vault folder: " + dir + nl
-                + "Secret Key:   " + secretKey + nl
-                + nl
-                + "Keep this Secret Key safe and private: print it or store it offline, away from your master"
-                + nl + "password. You need it together with your master password to open this vault on a new"
-                + nl + "device or after reinstalling. Nobody, not even Termvault, can recover it for you." + nl;
-    }
-
-    private static void writeKit(Path file, String kit) {
-        byte[] bytes = kit.getBytes(StandardCharsets.UTF_8);
+    private static void writeKit(Path file, EmergencyKit kit) {
         try {
-            Path absolute = file.toAbsolutePath();
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
-            }
-            boolean posix = absolute.getFileSystem().supportedFileAttributeViews().contains("posix");
-            FileAttribute<?>[] attributes = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            Files.createFile(absolute, attributes);
-            Files.write(absolute, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            kit.saveTo(file);
         } catch (FileAlreadyExistsException e) {
             throw CliException.notFound("The vault was created, but the file " + file + " appeared meanwhile;"
                     + " the Emergency Kit above was not written to it. Copy it from the screen.");

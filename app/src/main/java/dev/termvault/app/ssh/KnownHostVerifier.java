@@ -85,7 +85,7 @@ final class KnownHostVerifier implements ServerKeyVerifier {
             return refuse(Refusal.DECLINED, fingerprint);
         }
         store.add(record(keyType, serverKey));
-        LOG.info("Accepted new host key {} for {}", fingerprint, question.endpoint());
+        LOG.info("Accepted a new host key {}", fingerprint);
         return true;
     }
 
@@ -100,14 +100,13 @@ final class KnownHostVerifier implements ServerKeyVerifier {
         }
         KnownHost accepted = record(keyType, serverKey);
         store.replace(onRecord.get(0), accepted);
-        LOG.warn("Replaced the changed host key of {} with {} after the person accepted the warning",
-                question.endpoint(), fingerprint);
+        LOG.warn("Replaced a changed host key with {} after the person accepted the warning", fingerprint);
         return true;
     }
 
     private boolean refuse(Refusal why, String fingerprint) {
         refusal = why;
-        LOG.warn("Refused host key {} of {}:{}: {}", fingerprint, hostname, port, why);
+        LOG.warn("Refused host key {}: {}", fingerprint, why);
         return false;
     }
 

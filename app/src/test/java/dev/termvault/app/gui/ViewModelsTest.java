@@ -1,5 +1,6 @@
 package dev.termvault.app.gui;
 
+import dev.termvault.app.EmergencyKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.app.gui.model.FirstRunViewModel;
@@ -84,7 +85,7 @@ class ViewModelsTest {
     @Test
     void firstRun_emergencyKit_savedToANewFileOnlyOnce() throws Exception {
         FirstRunViewModel model = new FirstRunViewModel(temp.resolve("kit-vault"), NOW, v -> { });
-        model.emergencyKitProperty().set(new dev.termvault.app.gui.model.EmergencyKit(temp, "TV1-TEST"));
+        model.emergencyKitProperty().set(new dev.termvault.app.EmergencyKit(temp, "TV1-TEST"));
         Path file = temp.resolve("kit.txt");
 
         model.saveEmergencyKit(file);

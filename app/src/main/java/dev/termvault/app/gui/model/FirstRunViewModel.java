@@ -1,5 +1,6 @@
 package dev.termvault.app.gui.model;
 
+import dev.termvault.app.EmergencyKit;
 import dev.termvault.app.gui.TaskExecutor;
 import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;

@@ -1,7 +1,7 @@
 package dev.termvault.app.gui.view;
 
 import atlantafx.base.theme.Styles;
-import dev.termvault.app.gui.model.EmergencyKit;
+import dev.termvault.app.EmergencyKit;
 import dev.termvault.app.gui.model.FirstRunViewModel;
 import dev.termvault.app.gui.model.PasswordStrength;
 import java.io.File;

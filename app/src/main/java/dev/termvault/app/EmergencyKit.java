@@ -1,4 +1,4 @@
-package dev.termvault.app.gui.model;
+package dev.termvault.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** The Emergency Kit text shown after a vault is created, and saving it to a new file readable only by its owner. */
+/**
+ * The Emergency Kit shown after a vault is created (by {@code termvault init} and by the desktop app's first
+ * run), and saving it to a new file readable only by its owner.
+ */
 public record EmergencyKit(Path vaultDirectory, String secretKey) {
 
     public String text() {
