@@ -444,9 +444,10 @@ class RecordViewModelsTest {
         KnownHostRow git = model.rows().stream().filter(r -> r.host().equals("git.example.com")).findFirst()
                 .orElseThrow();
         assertThat(git.fingerprint()).isEqualTo(fingerprintBySshKeygen(pub[0] + " " + pub[1]));
-        assertThat(git.addedText(ZoneOffset.UTC)).isEqualTo("2026-03-04 05:06");
+        assertThat(git.addedText(ZoneOffset.UTC)).isEqualTo("2026-03-04");
         KnownHostRow hashed = model.rows().stream().filter(KnownHostRow::hashed).findFirst().orElseThrow();
-        assertThat(hashed.host()).isEqualTo("hashed host name");
+        assertThat(hashed.host()).isEqualTo("hashed name");
+        assertThat(hashed.typeLabel()).isEqualTo("ED25519");
         assertThat(hashed.addedText(ZoneOffset.UTC)).isEqualTo("unknown");
         KnownHostRow old = model.rows().stream().filter(KnownHostRow::revoked).findFirst().orElseThrow();
         assertThat(old.hostAndPort()).isEqualTo("[old.example.com]:2222");

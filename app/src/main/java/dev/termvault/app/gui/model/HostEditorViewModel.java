@@ -175,6 +175,9 @@ public final class HostEditorViewModel {
 
     /** Reads the keys, credentials, hosts and groups offered in the choice boxes again. */
     public void loadChoices() {
+        RecordChoice keptKey = key.get();
+        RecordChoice keptCredential = credential.get();
+        String keptGroup = group.get();
         keyChoices.setAll(vault.list(ItemType.SSH_KEY).stream()
                 .map(r -> new RecordChoice(r.id(), ((SshKey) r.item()).name())).toList());
         credentialChoices.setAll(vault.list(ItemType.CREDENTIAL).stream()
@@ -184,6 +187,10 @@ public final class HostEditorViewModel {
                 .map(r -> new RecordChoice(r.id(), ((Host) r.item()).label())).toList());
         groupNames.setAll(vault.list(ItemType.GROUP).stream().map(r -> ((Group) r.item()).name()).distinct()
                 .toList());
+        // A choice box clears its value when its items are replaced: put back what was chosen.
+        key.set(keptKey == null ? null : find(keyChoices, keptKey.id()));
+        credential.set(keptCredential == null ? null : find(credentialChoices, keptCredential.id()));
+        group.set(keptGroup);
     }
 
     private static String credentialName(Credential credential) {

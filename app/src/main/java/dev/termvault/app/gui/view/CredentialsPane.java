@@ -95,6 +95,9 @@ public final class CredentialsPane {
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && model.editingProperty().get() != null) {
                 confirmDelete();
+            } else if (Sheets.COPY.match(e) && model.editingProperty().get() != null) {
+                model.copyPassword(null);
+                e.consume();
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -163,7 +166,7 @@ public final class CredentialsPane {
         status.setId("credentialStatus");
         status.textProperty().bind(model.statusProperty());
 
-        VBox side = new VBox(12, Forms.title("Credential"), grid, new HBox(10, save, delete, status),
+        VBox side = new VBox(12, Forms.title("Credential"), grid, actions(new HBox(10, save, delete, status)),
                 Forms.hint("Passwords are copied to the clipboard; search never looks at them."));
         side.setPadding(new Insets(16));
         return side;
@@ -184,5 +187,15 @@ public final class CredentialsPane {
             list.getSelectionModel().clearSelection();
             model.delete();
         });
+    }
+
+    private static HBox actions(HBox row) {
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getChildren().forEach(n -> {
+            if (n instanceof Button b) {
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        return row;
     }
 }

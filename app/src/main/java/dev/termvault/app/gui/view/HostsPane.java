@@ -207,6 +207,8 @@ public final class HostsPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: -color-bg-default;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(10, save, delete, status);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox side = new VBox(12, Forms.title("Host"), scroll, actions);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -27,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -83,11 +85,11 @@ public final class KeysPane {
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Name", 160, KeyRow::name),
-                column("Type", 80, KeyRow::typeLabel),
-                column("Bits", 56, r -> r.bits() == 0 ? "" : Integer.toString(r.bits())),
-                column("Fingerprint (SHA256)", 330, KeyRow::fingerprint),
-                column("Comment", 160, KeyRow::comment)));
+                column("Name", 140, KeyRow::name),
+                column("Type", 76, KeyRow::typeLabel),
+                column("Bits", 48, r -> r.bits() == 0 ? "" : Integer.toString(r.bits())),
+                monospace(column("Fingerprint (SHA256)", 340, KeyRow::fingerprint)),
+                column("Comment", 120, KeyRow::comment)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty()
                 .set(now));
         model.selectedProperty().addListener((obs, old, now) -> {
@@ -98,6 +100,9 @@ public final class KeysPane {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && model.selectedProperty().get() != null) {
                 confirmDelete(model.selectedProperty().get());
+            } else if (Sheets.COPY.match(e) && model.selectedProperty().get() != null) {
+                model.copyPublicKey(model.selectedProperty().get());
+                e.consume();
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -114,16 +119,35 @@ public final class KeysPane {
         delete.setOnAction(e -> confirmDelete(model.selectedProperty().get()));
         for (Button b : List.of(copy, rename, delete)) {
             b.disableProperty().bind(model.selectedProperty().isNull());
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label status = new Label();
         status.setId("keyStatus");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusProperty());
 
+        HBox actions = new HBox(8, copy, rename, delete, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(12, Forms.title("SSH keys"), new HBox(8, search, generate, importButton), table,
-                new HBox(8, copy, rename, delete, status));
+                actions);
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** Shows the column's text in a small monospace font (fingerprints). */
+    static <S> TableColumn<S, String> monospace(TableColumn<S, String> column) {
+        column.setCellFactory(c -> {
+            javafx.scene.control.TableCell<S, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+            return cell;
+        });
+        return column;
     }
 
     private static TableColumn<KeyRow, String> column(String name, double width, Function<KeyRow, String> value) {
@@ -197,7 +221,7 @@ public final class KeysPane {
             model.refresh();
             model.keys().stream().filter(r -> r.id().equals(record.id())).findFirst().ifPresent(r -> {
                 model.selectedProperty().set(r);
-                model.statusProperty().set("Made " + r.name() + ": " + r.fingerprint());
+                model.statusProperty().set("Made " + r.name() + ".");
             });
         }));
         name.requestFocus();

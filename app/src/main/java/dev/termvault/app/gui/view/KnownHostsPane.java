@@ -61,29 +61,29 @@ public final class KnownHostsPane {
         table.setPlaceholder(new Label("No host keys accepted yet: they are added when you connect."));
         table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<KnownHostRow, String> host = column("Host", 200, KnownHostRow::host);
+        TableColumn<KnownHostRow, String> host = column("Host", 150, KnownHostRow::host);
         host.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 KnownHostRow row = empty ? null : getTableRow().getItem();
                 setText(empty || text == null ? null : text + (row != null && row.revoked() ? "  (revoked)" : ""));
-                getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.DANGER);
+                setStyle(null);
                 setTooltip(null);
                 if (row != null && row.hashed()) {
-                    getStyleClass().add(Styles.TEXT_MUTED);
+                    setStyle("-fx-font-style: italic; -fx-text-fill: -color-fg-muted;");
                     setTooltip(new Tooltip("The name is stored hashed (as ssh's HashKnownHosts does): it matches"
                             + " when you connect, but cannot be shown."));
                 } else if (row != null && row.revoked()) {
-                    getStyleClass().add(Styles.DANGER);
+                    setStyle("-fx-text-fill: -color-danger-fg;");
                 }
             }
         });
         table.getColumns().setAll(List.of(host,
-                column("Port", 60, r -> Integer.toString(r.port())),
-                column("Key type", 150, KnownHostRow::keyType),
-                column("Added", 130, r -> r.addedText(zone)),
-                column("Fingerprint (SHA256)", 330, KnownHostRow::fingerprint)));
+                column("Port", 50, r -> Integer.toString(r.port())),
+                column("Type", 86, KnownHostRow::typeLabel),
+                column("Added", 96, r -> r.addedText(zone)),
+                monospace(column("Fingerprint (SHA256)", 340, KnownHostRow::fingerprint))));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty()
                 .set(now));
         table.setOnKeyPressed(e -> {
@@ -98,14 +98,33 @@ public final class KnownHostsPane {
         delete.getStyleClass().add(Styles.DANGER);
         delete.disableProperty().bind(model.selectedProperty().isNull());
         delete.setOnAction(e -> confirmDelete(model.selectedProperty().get()));
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("knownHostStatus");
         status.getStyleClass().add(Styles.TEXT_MUTED);
         status.textProperty().bind(model.statusProperty());
 
-        VBox box = new VBox(12, Forms.title("Known hosts"), search, table, new HBox(10, delete, status));
+        HBox actions = new HBox(10, delete, status);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(12, Forms.title("Known hosts"), search, table, actions);
         box.setPadding(new Insets(16));
         return box;
+    }
+
+    /** Shows the column's text in a small monospace font (fingerprints). */
+    static <S> TableColumn<S, String> monospace(TableColumn<S, String> column) {
+        column.setCellFactory(c -> {
+            javafx.scene.control.TableCell<S, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+            return cell;
+        });
+        return column;
     }
 
     private static TableColumn<KnownHostRow, String> column(String name, double width,

@@ -7,6 +7,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -22,6 +24,9 @@ import org.kordamp.ikonli.material2.Material2AL;
  * block the screen beneath and close with Escape.
  */
 final class Sheets {
+
+    /** Copy (Ctrl+C, Cmd+C on macOS) on a list or table: copies the selected record's key, password or command. */
+    static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private Sheets() {
     }

@@ -101,6 +101,9 @@ public final class SnippetsPane {
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && model.editingProperty().get() != null) {
                 confirmDelete();
+            } else if (Sheets.COPY.match(e) && model.editingProperty().get() != null) {
+                model.copyCommand(null);
+                e.consume();
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -159,7 +162,7 @@ public final class SnippetsPane {
         status.setId("snippetStatus");
         status.textProperty().bind(model.statusProperty());
 
-        VBox side = new VBox(12, Forms.title("Snippet"), grid, new HBox(10, save, copy, delete, status));
+        VBox side = new VBox(12, Forms.title("Snippet"), grid, actions(new HBox(10, save, copy, delete, status)));
         side.setPadding(new Insets(16));
         return side;
     }
@@ -179,5 +182,15 @@ public final class SnippetsPane {
                     list.getSelectionModel().clearSelection();
                     model.delete();
                 });
+    }
+
+    private static HBox actions(HBox row) {
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getChildren().forEach(n -> {
+            if (n instanceof Button b) {
+                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        return row;
     }
 }
