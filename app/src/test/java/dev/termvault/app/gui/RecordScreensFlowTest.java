@@ -200,9 +200,12 @@ class RecordScreensFlowTest {
         assertThat(robot.lookup("#importFile").tryQuery()).as("the sheet closed").isEmpty();
 
         robot.clickOn("#section-known-hosts");
-        robot.clickOn("github.com").clickOn("#deleteKnownHost");
-        robot.clickOn("#confirmDeleteKnownHost");
         TableView<?> known = robot.lookup("#knownHostTable").query();
+        robot.clickOn("github.com").clickOn("#deleteKnownHost");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(robot.lookup("#confirmDeleteKnownHost").tryQuery()).as("Escape cancels").isEmpty();
+        assertThat(known.getItems()).hasSize(3);
+        robot.clickOn("#deleteKnownHost").clickOn("#confirmDeleteKnownHost");
         assertThat(known.getItems()).hasSize(2);
 
         robot.clickOn("#section-hosts");
@@ -229,6 +232,10 @@ class RecordScreensFlowTest {
         pick(robot, "#hostAuth", "SSH key");
         pick(robot, "#hostKey", "laptop");
         pick(robot, "#hostJumpChoice", "nas");
+        robot.interact(() -> {
+            robot.lookup("#hostNotes").queryTextInputControl().setText("Deploys run from CI.\nOn call: web team.");
+            robot.lookup("#hostForwards").queryTextInputControl().setText("-L 8080:localhost:80\n-D 1080");
+        });
         robot.clickOn("#saveHost");
         for (String theme : List.of("", "-dark")) {
             if (!theme.isEmpty()) {
@@ -236,6 +243,10 @@ class RecordScreensFlowTest {
             }
             robot.clickOn("#section-hosts").clickOn("web-prod");
             shot(robot, "hosts-editor" + theme);
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#hostEditorScroll").query();
+            robot.interact(() -> scroll.setVvalue(1));
+            shot(robot, "hosts-editor-more" + theme);
+            robot.interact(() -> scroll.setVvalue(0));
             pick(robot, "#hostFilter", "Production  (2)");
             shot(robot, "hosts-grouped" + theme);
             pick(robot, "#hostFilter", "All hosts  (4)");

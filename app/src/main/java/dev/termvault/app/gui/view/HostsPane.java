@@ -203,6 +203,7 @@ public final class HostsPane {
 
         grid.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("hostEditorScroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: -color-bg-default;");
