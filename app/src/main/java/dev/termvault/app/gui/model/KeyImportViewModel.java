@@ -115,11 +115,11 @@ public final class KeyImportViewModel {
             onStored.accept(record);
         }, failure -> {
             busy.set(false);
-            if (failure instanceof ImportProblem problem && problem.cause instanceof SshKeyException.PassphraseRequired) {
+            if (failure instanceof ImportProblem problem && problem.keyProblem instanceof SshKeyException.PassphraseRequired) {
                 needsPassphrase.set(true);
                 error.set("This key is protected by a passphrase: type it to import the key.");
             } else if (failure instanceof ImportProblem problem
-                    && problem.cause instanceof SshKeyException.WrongPassphrase) {
+                    && problem.keyProblem instanceof SshKeyException.WrongPassphrase) {
                 error.set("Wrong passphrase: the key was not imported. Try again.");
             } else if (failure instanceof ImportProblem || failure instanceof VaultException) {
                 error.set(sentence(failure.getMessage()));
@@ -164,16 +164,16 @@ public final class KeyImportViewModel {
     /** A failure carried out of the background work; its message is safe to show. */
     static final class ImportProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient SshKeyException cause;
+        private final transient SshKeyException keyProblem;
 
-        ImportProblem(SshKeyException cause) {
-            super(cause.getMessage(), null, false, false);
-            this.cause = cause;
+        ImportProblem(SshKeyException keyProblem) {
+            super(keyProblem.getMessage(), null, false, false);
+            this.keyProblem = keyProblem;
         }
 
         ImportProblem(String message) {
             super(message, null, false, false);
-            this.cause = null;
+            this.keyProblem = null;
         }
     }
 }

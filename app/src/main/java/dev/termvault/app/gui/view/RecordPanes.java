@@ -10,7 +10,6 @@ import dev.termvault.app.gui.model.KnownHostsViewModel;
 import dev.termvault.app.gui.model.SnippetsViewModel;
 import dev.termvault.vault.Vault;
 import java.time.ZoneId;
-import javafx.scene.Parent;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
