@@ -7,6 +7,7 @@ import dev.termvault.app.gui.model.UnlockViewModel;
 import dev.termvault.app.gui.view.FirstRunView;
 import dev.termvault.app.gui.view.HostsPane;
 import dev.termvault.app.gui.view.MainView;
+import dev.termvault.app.gui.view.RecordPanes;
 import dev.termvault.app.gui.view.UnlockView;
 import dev.termvault.vault.Vault;
 import java.nio.file.Path;
@@ -78,7 +79,8 @@ public final class AppShell implements AutoCloseable {
         vault = unlocked;
         firstRun = null;
         HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
-        main = new MainView(hosts, settings, this::lock);
+        main = new MainView(hosts, RecordPanes.create(unlocked, executor, new SecretClipboard()), settings,
+                this::lock);
         root.getChildren().setAll(main.root());
         hosts.focusSearch();
     }

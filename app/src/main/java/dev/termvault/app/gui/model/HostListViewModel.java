@@ -2,7 +2,16 @@ package dev.termvault.app.gui.model;
 
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultRecord;
+import dev.termvault.vault.model.Group;
 import dev.termvault.vault.model.Host;
+import dev.termvault.vault.model.ItemType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -10,24 +19,109 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The host list: every host matching the search text (over every field, through {@link Vault#search}). */
+/**
+ * The host list: every host matching the search text (over every field, through {@link Vault#search}) and the
+ * selected group or tag, sorted by group (hosts in no group last), then as the vault sorts them. The group and
+ * tag selector counts the hosts of the current search.
+ */
 public final class HostListViewModel {
 
     private final Vault vault;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<VaultRecord> hosts = FXCollections.observableArrayList();
     private final ObjectProperty<VaultRecord> selected = new SimpleObjectProperty<>();
+    private final ObservableList<HostFilter> filters = FXCollections.observableArrayList(HostFilter.ALL);
+    private final ObjectProperty<HostFilter> filter = new SimpleObjectProperty<>(HostFilter.ALL);
+    private Map<String, String> groupNames = Map.of();
+    private List<VaultRecord> found = List.of();
+    private boolean refreshing;
 
     public HostListViewModel(Vault vault) {
         this.vault = vault;
         query.addListener((obs, old, now) -> refresh());
+        filter.addListener((obs, old, now) -> {
+            if (!refreshing) {
+                applyFilter();
+            }
+        });
         refresh();
     }
 
     /** Reads the matching hosts again (after a search change or an edit). */
     public void refresh() {
         String text = query.get() == null ? "" : query.get();
-        hosts.setAll(vault.search(text).stream().filter(r -> r.item() instanceof Host).toList());
+        found = vault.search(text).stream().filter(r -> r.item() instanceof Host).toList();
+        groupNames = vault.list(ItemType.GROUP).stream()
+                .collect(Collectors.toMap(VaultRecord::id, r -> ((Group) r.item()).name()));
+        refreshing = true;
+        try {
+            List<HostFilter> counted = countFilters(found);
+            HostFilter wanted = filter.get();
+            HostFilter kept = counted.stream().filter(f -> f.sameSelection(wanted)).findFirst()
+                    .orElse(counted.get(0));
+            filters.setAll(counted);
+            filter.set(kept);
+        } finally {
+            refreshing = false;
+        }
+        applyFilter();
+    }
+
+    /** Narrows the last search's hosts to the chosen group or tag (the counts stay as they are). */
+    private void applyFilter() {
+        HostFilter chosen = filter.get() == null ? HostFilter.ALL : filter.get();
+        hosts.setAll(found.stream()
+                .filter(r -> chosen.matches((Host) r.item(), groupNames.containsKey(((Host) r.item()).groupId())))
+                .sorted(Comparator.comparing(this::groupSortKey))
+                .toList());
+    }
+
+    private List<HostFilter> countFilters(List<VaultRecord> found) {
+        Map<String, Integer> perGroup = new TreeMap<>();
+        Map<String, Integer> perTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        int ungrouped = 0;
+        for (VaultRecord record : found) {
+            Host host = (Host) record.item();
+            if (host.groupId() != null && groupNames.containsKey(host.groupId())) {
+                perGroup.merge(host.groupId(), 1, Integer::sum);
+            } else {
+                ungrouped++;
+            }
+            host.tags().stream().distinct().forEach(tag -> perTag.merge(tag, 1, Integer::sum));
+        }
+        List<HostFilter> result = new ArrayList<>();
+        result.add(new HostFilter(HostFilter.Kind.ALL, "", "All hosts", found.size()));
+        groupNames.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(String.CASE_INSENSITIVE_ORDER))
+                .forEach(g -> result.add(new HostFilter(HostFilter.Kind.GROUP, g.getKey(), g.getValue(),
+                        perGroup.getOrDefault(g.getKey(), 0))));
+        if (!groupNames.isEmpty()) {
+            result.add(new HostFilter(HostFilter.Kind.UNGROUPED, "", "No group", ungrouped));
+        }
+        perTag.forEach((tag, count) -> result.add(new HostFilter(HostFilter.Kind.TAG, tag, tag, count)));
+        return result;
+    }
+
+    /** Hosts of a group first, groups by name, hosts in no group last; the vault's order within each. */
+    private String groupSortKey(VaultRecord record) {
+        String name = groupName(record);
+        return name.isEmpty() ? "\uffff" : "0" + name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The name of the host's group, or an empty string when it is in none. */
+    public String groupName(VaultRecord record) {
+        return record.item() instanceof Host host && host.groupId() != null
+                ? groupNames.getOrDefault(host.groupId(), "") : "";
+    }
+
+    /** The group and tag selector's entries, with counts over the current search. */
+    public ObservableList<HostFilter> filters() {
+        return filters;
+    }
+
+    /** The selected group or tag (never null: {@link HostFilter#ALL} when nothing narrower is chosen). */
+    public ObjectProperty<HostFilter> filterProperty() {
+        return filter;
     }
 
     public StringProperty queryProperty() {

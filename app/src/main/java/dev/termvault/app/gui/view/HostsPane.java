@@ -2,7 +2,11 @@ package dev.termvault.app.gui.view;
 
 import atlantafx.base.theme.Styles;
 import dev.termvault.app.gui.model.HostEditorViewModel;
+import dev.termvault.app.gui.model.HostFilter;
 import dev.termvault.app.gui.model.HostListViewModel;
+import dev.termvault.app.gui.model.RecordChoice;
+import dev.termvault.vault.model.AuthMethod;
+import java.util.List;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Host;
 import javafx.beans.value.ObservableStringValue;
@@ -10,11 +14,18 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,7 +34,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Hosts: a searchable list on the left, the editor for the selected (or a new) host on the right. */
+/**
+ * Hosts: a searchable list on the left, narrowed by group or tag and sorted by group, and the editor for the
+ * selected (or a new) host on the right.
+ */
 public final class HostsPane {
 
     private final HostListViewModel list;
@@ -31,13 +45,20 @@ public final class HostsPane {
     private final TextField search = new TextField();
     private final TextField labelField = new TextField();
     private final ListView<VaultRecord> hostList = new ListView<>();
-    private final SplitPane root;
+    private final StackPane root = new StackPane();
 
     public HostsPane(HostListViewModel list, HostEditorViewModel editor) {
         this.list = list;
         this.editor = editor;
-        root = new SplitPane(listSide(), editorSide());
-        root.setDividerPositions(0.42);
+        SplitPane split = new SplitPane(listSide(), editorSide());
+        split.setDividerPositions(0.42);
+        root.getChildren().add(split);
+        root.sceneProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                list.refresh();
+                editor.loadChoices();
+            }
+        });
     }
 
     public Parent root() {
@@ -69,7 +90,7 @@ public final class HostsPane {
         ListView<VaultRecord> hosts = hostList;
         hosts.setItems(list.hosts());
         hosts.setId("hostList");
-        hosts.setCellFactory(v -> new HostCell());
+        hosts.setCellFactory(v -> new HostCell(list));
         hosts.setPlaceholder(new Label("No hosts match."));
         hosts.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             list.selectedProperty().set(now);
@@ -78,7 +99,12 @@ public final class HostsPane {
             }
         });
         VBox.setVgrow(hosts, Priority.ALWAYS);
-        VBox side = new VBox(8, new HBox(8, search, add), hosts);
+        ComboBox<HostFilter> filter = new ComboBox<>(list.filters());
+        filter.setId("hostFilter");
+        filter.setTooltip(new Tooltip("Show one group or one tag"));
+        filter.setMaxWidth(Double.MAX_VALUE);
+        filter.valueProperty().bindBidirectional(list.filterProperty());
+        VBox side = new VBox(8, new HBox(8, search, add), filter, hosts);
         side.setPadding(new Insets(12));
         return side;
     }
@@ -98,13 +124,64 @@ public final class HostsPane {
         user.setPromptText("asked when connecting");
         user.textProperty().bindBidirectional(editor.usernameProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
+        GridPane grid = Sheets.formGrid();
         row(grid, 0, "Label", labelField, editor.labelErrorProperty());
         row(grid, 2, "Hostname", hostname, editor.hostnameErrorProperty());
         row(grid, 4, "Port", port, editor.portErrorProperty());
         row(grid, 6, "User", user, null);
+
+        ComboBox<AuthMethod> auth = new ComboBox<>();
+        auth.setId("hostAuth");
+        auth.getItems().setAll(HostEditorViewModel.authMethods());
+        auth.setConverter(converter(HostEditorViewModel::authName));
+        auth.valueProperty().bindBidirectional(editor.authProperty());
+        auth.setMaxWidth(Double.MAX_VALUE);
+        row(grid, 8, "Log in", auth, editor.authErrorProperty());
+        ComboBox<RecordChoice> key = choice("hostKey", editor.keyChoices(), "No key");
+        key.valueProperty().bindBidirectional(editor.keyProperty());
+        Label keyLabel = new Label("SSH key");
+        grid.add(keyLabel, 0, 10);
+        grid.add(withClear(key), 1, 10);
+        ComboBox<RecordChoice> credential = choice("hostCredential", editor.credentialChoices(), "No password");
+        credential.valueProperty().bindBidirectional(editor.credentialProperty());
+        Label credentialLabel = new Label("Password");
+        grid.add(credentialLabel, 0, 11);
+        grid.add(withClear(credential), 1, 11);
+        showFor(editor, AuthMethod.KEY, keyLabel, key.getParent());
+        showFor(editor, AuthMethod.PASSWORD, credentialLabel, credential.getParent());
+
+        grid.add(new Label("Jump hosts"), 0, 12);
+        grid.add(jumpHosts(), 1, 12);
+        TextArea forwards = new TextArea();
+        forwards.setId("hostForwards");
+        forwards.setPrefRowCount(3);
+        forwards.setPromptText("-L 8080:localhost:80");
+        forwards.setStyle("-fx-font-family: monospace;");
+        forwards.textProperty().bindBidirectional(editor.forwardsProperty());
+        row(grid, 13, "Forwards", forwards, editor.forwardsErrorProperty());
+        Label forwardsHint = Forms.hint("One per line, as ssh takes them: -L [bind:]port:host:port,"
+                + " -R [bind:]port:host:port, -D [bind:]port.");
+        forwardsHint.getStyleClass().add(Styles.TEXT_SMALL);
+        grid.add(forwardsHint, 1, 15);
+        GridPane.setValignment(forwardsHint, javafx.geometry.VPos.TOP);
+        TextField tags = new TextField();
+        tags.setId("hostTags");
+        tags.setPromptText("e.g. prod, web");
+        tags.textProperty().bindBidirectional(editor.tagsProperty());
+        row(grid, 16, "Tags", tags, editor.tagsErrorProperty());
+        ComboBox<String> group = new ComboBox<>(editor.groupNames());
+        group.setId("hostGroup");
+        group.setEditable(true);
+        group.setPromptText("No group (type a new name to make one)");
+        group.setMaxWidth(Double.MAX_VALUE);
+        group.getEditor().textProperty().bindBidirectional(editor.groupProperty());
+        row(grid, 18, "Group", group, null);
+        TextArea notes = new TextArea();
+        notes.setId("hostNotes");
+        notes.setPrefRowCount(3);
+        notes.setWrapText(true);
+        notes.textProperty().bindBidirectional(editor.notesProperty());
+        row(grid, 20, "Notes", notes, null);
 
         Button save = new Button("Save", new FontIcon(Material2MZ.SAVE));
         save.setId("saveHost");
@@ -115,29 +192,151 @@ public final class HostsPane {
             list.hosts().stream().filter(r -> r.id().equals(saved.id())).findFirst()
                     .ifPresent(r -> list.selectedProperty().set(r));
         }));
+        Button delete = new Button("Delete...", new FontIcon(Material2AL.DELETE));
+        delete.setId("deleteHost");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.disableProperty().bind(editor.editingProperty().isNull());
+        delete.setOnAction(e -> confirmDelete());
         Label status = new Label();
         status.setId("hostStatus");
         status.textProperty().bind(editor.statusProperty());
 
-        VBox side = new VBox(12, Forms.title("Host"), grid, new HBox(10, save, status));
+        grid.setPadding(new Insets(0, 12, 0, 0));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("hostEditorScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: -color-bg-default;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox actions = new HBox(10, save, delete, status);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox side = new VBox(12, Forms.title("Host"), scroll, actions);
         side.setPadding(new Insets(16));
         return side;
     }
 
-    private static void row(GridPane grid, int row, String name, TextField field, ObservableStringValue error) {
-        grid.add(new Label(name), 0, row);
+    private Node jumpHosts() {
+        ListView<RecordChoice> chosen = new ListView<>(editor.jumpHosts());
+        chosen.setId("hostJumps");
+        chosen.setPrefHeight(58);
+        chosen.setPlaceholder(new Label("Direct connection"));
+        ComboBox<RecordChoice> candidates = choice("hostJumpChoice", editor.jumpChoices(), "Add a host to jump through");
+        candidates.setOnAction(e -> {
+            RecordChoice picked = candidates.getValue();
+            if (picked != null) {
+                editor.addJumpHost(picked);
+                javafx.application.Platform.runLater(() -> candidates.setValue(null));
+            }
+        });
+        Button remove = new Button(null, new FontIcon(Material2AL.CLEAR));
+        remove.setId("hostJumpRemove");
+        remove.setTooltip(new Tooltip("Remove the selected hop"));
+        remove.getStyleClass().add(Styles.BUTTON_ICON);
+        remove.disableProperty().bind(chosen.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> editor.removeJumpHost(chosen.getSelectionModel().getSelectedItem()));
+        HBox.setHgrow(candidates, Priority.ALWAYS);
+        return new VBox(4, chosen, new HBox(6, candidates, remove));
+    }
+
+    private static ComboBox<RecordChoice> choice(String id, javafx.collections.ObservableList<RecordChoice> items,
+            String prompt) {
+        ComboBox<RecordChoice> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setPromptText(prompt);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(RecordChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? prompt : item.name());
+            }
+        });
+        return box;
+    }
+
+    private static Node withClear(ComboBox<RecordChoice> box) {
+        Button clear = new Button(null, new FontIcon(Material2AL.CLEAR));
+        clear.setTooltip(new Tooltip("None"));
+        clear.getStyleClass().add(Styles.BUTTON_ICON);
+        clear.disableProperty().bind(box.valueProperty().isNull());
+        clear.setOnAction(e -> box.setValue(null));
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return new HBox(6, box, clear);
+    }
+
+    /** Shows the nodes when the chosen way to log in can use them (automatic, or exactly {@code method}). */
+    private static void showFor(HostEditorViewModel editor, AuthMethod method, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(editor.authProperty().isEqualTo(method)
+                    .or(editor.authProperty().isEqualTo(AuthMethod.AUTO)));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+
+    private void confirmDelete() {
+        VaultRecord record = editor.editingProperty().get();
+        if (record == null) {
+            return;
+        }
+        List<String> jumping = editor.hostsJumpingThrough();
+        String message = "Delete the host " + ((Host) record.item()).label() + "? It cannot be undone.";
+        if (!jumping.isEmpty()) {
+            message += "\n\nThese hosts jump through it and will connect without that hop: "
+                    + String.join(", ", jumping) + ".";
+        }
+        Sheets.confirmDelete(root, "Delete host", message, "confirmDeleteHost", () -> {
+            hostList.getSelectionModel().clearSelection();
+            list.selectedProperty().set(null);
+            editor.delete();
+            list.refresh();
+        });
+    }
+
+    private static void row(GridPane grid, int row, String name, Control field, ObservableStringValue error) {
+        Label label = new Label(name);
+        grid.add(label, 0, row);
         grid.add(field, 1, row);
         GridPane.setHgrow(field, Priority.ALWAYS);
+        if (field instanceof TextArea) {
+            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        }
         if (error != null) {
             Label message = Forms.message(error, Styles.DANGER);
             message.getStyleClass().add(Styles.TEXT_SMALL);
             grid.add(message, 1, row + 1);
-            field.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
-            error.addListener((obs, old, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+            markInvalid(field, error);
         }
     }
 
+    /** Marks {@code field} in the danger colour while {@code error} is not empty. */
+    static void markInvalid(Node field, ObservableStringValue error) {
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
+        error.addListener((obs, old, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
+    }
+
     private static final class HostCell extends ListCell<VaultRecord> {
+        private final HostListViewModel list;
+
+        HostCell(HostListViewModel list) {
+            this.list = list;
+        }
+
         @Override
         protected void updateItem(VaultRecord record, boolean empty) {
             super.updateItem(record, empty);
@@ -152,8 +351,25 @@ public final class HostsPane {
                     + (host.port() == 22 ? "" : ":" + host.port());
             Label detail = new Label(target);
             detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            VBox text = new VBox(2, name, detail);
+            if (!host.tags().isEmpty()) {
+                Label tags = new Label("#" + String.join("  #", host.tags()));
+                tags.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_SMALL);
+                text.getChildren().add(tags);
+            }
             setText(null);
-            setGraphic(new HBox(10, new FontIcon(Material2MZ.STORAGE), new VBox(2, name, detail)));
+            HBox row = new HBox(10, new FontIcon(Material2MZ.STORAGE), text);
+            String group = list.groupName(record);
+            int index = getIndex();
+            boolean firstOfGroup = index == 0 || index > 0 && index - 1 < getListView().getItems().size()
+                    && !list.groupName(getListView().getItems().get(index - 1)).equals(group);
+            if (firstOfGroup && (!group.isEmpty() || index > 0)) {
+                Label header = new Label(group.isEmpty() ? "No group" : group, new FontIcon(Material2AL.FOLDER));
+                header.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, Styles.TEXT_BOLD);
+                setGraphic(new VBox(4, header, row));
+            } else {
+                setGraphic(row);
+            }
         }
     }
 }

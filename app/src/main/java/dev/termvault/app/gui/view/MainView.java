@@ -28,7 +28,7 @@ public final class MainView {
     private final GuiSettings settings;
     private final ToggleGroup sections = new ToggleGroup();
 
-    public MainView(HostsPane hosts, GuiSettings settings, Runnable lock) {
+    public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock) {
         this.hosts = hosts;
         this.settings = settings;
         VBox sidebar = new VBox(4);
@@ -42,11 +42,10 @@ public final class MainView {
         brand.setPadding(new Insets(0, 0, 8, 8));
         sidebar.getChildren().add(brand);
         ToggleButton first = section(sidebar, "Hosts", Material2MZ.STORAGE, hosts.root());
-        section(sidebar, "Keys", Material2MZ.VPN_KEY, coming("Keys", "SSH keys: generate, import and copy public keys."));
-        section(sidebar, "Credentials", Material2AL.ACCOUNT_BOX, coming("Credentials", "Saved passwords for hosts."));
-        section(sidebar, "Snippets", Material2AL.CODE, coming("Snippets", "Commands you run often."));
-        section(sidebar, "Known hosts", Material2MZ.VERIFIED_USER,
-                coming("Known hosts", "The host keys you have accepted."));
+        section(sidebar, "Keys", Material2MZ.VPN_KEY, records.keys().root());
+        section(sidebar, "Credentials", Material2AL.ACCOUNT_BOX, records.credentials().root());
+        section(sidebar, "Snippets", Material2AL.CODE, records.snippets().root());
+        section(sidebar, "Known hosts", Material2MZ.VERIFIED_USER, records.knownHosts().root());
         section(sidebar, "Settings", Material2MZ.SETTINGS, settingsPane());
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
@@ -83,13 +82,6 @@ public final class MainView {
         });
         sidebar.getChildren().add(button);
         return button;
-    }
-
-    private static Node coming(String title, String what) {
-        VBox box = new VBox(8, Forms.title(title), Forms.hint(what + " Not in this version yet: use the"
-                + " termvault command line for it meanwhile."));
-        box.setPadding(new Insets(24));
-        return box;
     }
 
     private Node settingsPane() {
