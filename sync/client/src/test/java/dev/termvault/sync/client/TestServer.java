@@ -38,9 +38,9 @@ final class TestServer implements AutoCloseable {
         return server.fingerprint();
     }
 
-    /** A client that reaches the server through {@code proxy}. */
+    /** A client that reaches the server through {@code proxy} (pinning the certificate the proxy shows). */
     SyncClient.Builder clientVia(FaultyProxy proxy) {
-        return SyncClient.builder(URI.create("https://127.0.0.1:" + proxy.port()), fingerprint())
+        return SyncClient.builder(URI.create("https://127.0.0.1:" + proxy.port()), proxy.fingerprint())
                 .timeout(java.time.Duration.ofSeconds(5));
     }
 
