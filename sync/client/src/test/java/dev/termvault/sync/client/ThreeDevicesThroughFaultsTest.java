@@ -31,9 +31,8 @@ class ThreeDevicesThroughFaultsTest {
     void thousandRandomEditsThroughAFaultyNetwork_allDevicesConverge_andNoPendingEditIsLost() throws Exception {
         Random random = new Random(20261127);
         String email = "faults-" + UUID.randomUUID() + "@example.org";
-        // Left running when the test ends: see OfflineAndStreamTest.
-        TestServer server = new TestServer(dir.resolve("server"));
-        try (FaultyProxy proxy = FaultyProxy.terminatingTls(server.port(), server.fingerprint(),
+        try (TestServer server = new TestServer(dir.resolve("server"));
+             FaultyProxy proxy = FaultyProxy.terminatingTls(server.port(), server.fingerprint(),
                 dir.resolve("proxy"))) {
             CreatedVault created = Vault.createLocal(dir.resolve("d0"), TwoDeviceSyncTest.pw());
             List<Vault> vaults = new ArrayList<>();
