@@ -1,5 +1,6 @@
 package dev.termvault.sync.client;
 
+import dev.termvault.sync.protocol.ErrorCode;
 import dev.termvault.sync.protocol.blobs.ChangePage;
 import dev.termvault.sync.protocol.blobs.PushItem;
 import dev.termvault.sync.protocol.blobs.PushRequest;
@@ -62,7 +63,10 @@ public final class AccountSession {
         return accessToken;
     }
 
-    /** Runs an authenticated call; on 401 refreshes the tokens once and runs it again. */
+    /**
+     * Runs an authenticated call; on 401 refreshes the tokens once and runs it again. A revoked device is
+     * not refreshed: {@link SyncException.DeviceRevoked}.
+     */
     <T> T authorized(Function<String, T> call) {
         String token = accessToken();
         try {
@@ -70,6 +74,9 @@ public final class AccountSession {
         } catch (SyncException.Rejected e) {
             if (e.status() != 401) {
                 throw e;
+            }
+            if (ErrorCode.DEVICE_REVOKED.wire().equals(e.code())) {
+                throw new SyncException.DeviceRevoked();
             }
             refresh(token);
             return call.apply(accessToken());
@@ -86,6 +93,9 @@ public final class AccountSession {
             accessToken = tokens.accessToken();
             refreshToken = tokens.refreshToken();
         } catch (SyncException.Rejected e) {
+            if (ErrorCode.DEVICE_REVOKED.wire().equals(e.code())) {
+                throw new SyncException.DeviceRevoked();
+            }
             throw new SyncException.LoginFailed("The session ended (device revoked or signed out); log in again");
         }
     }

@@ -1,6 +1,7 @@
 package dev.termvault.sync.client;
 
 import dev.termvault.sync.client.srp.SrpClient;
+import dev.termvault.sync.protocol.ErrorCode;
 import dev.termvault.sync.protocol.keys.DeviceInfo;
 import dev.termvault.sync.protocol.keys.KdfParams;
 import dev.termvault.sync.protocol.keys.LoginFinishRequest;
@@ -225,6 +226,10 @@ public final class SyncClient {
                         new LoginFinishRequest(start.loginId(), proof.a(), proof.m1(), device(deviceId)),
                         LoginFinishResponse.class);
             } catch (SyncException.Rejected e) {
+                if (e.status() == 403 && ErrorCode.FORBIDDEN.wire().equals(e.code())) {
+                    // the one refusal of a correct proof: this device id was revoked
+                    throw new SyncException.DeviceRevoked();
+                }
                 if (e.status() == 401 || e.status() == 403) {
                     throw new SyncException.LoginFailed("The email, password or Secret Key is wrong");
                 }

@@ -15,9 +15,11 @@ import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.SyncBase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -42,6 +44,8 @@ public final class Synchronizer {
     private final AccountSession session;
     private final List<Consumer<SyncNotice>> noticeListeners = new CopyOnWriteArrayList<>();
     private boolean verified;
+    /** Key versions the server is known to hold; null until first asked. */
+    private Set<Integer> serverKeyVersions;
 
     public Synchronizer(Vault vault, AccountSession session) {
         this.vault = vault;
@@ -80,10 +84,50 @@ public final class Synchronizer {
             verified = true;
         }
         pull(sync, vaultId);
+        shareNewKeys(vaultId);
+        if (sync.resealRewrapped() > 0) {
+            LOG.info("Records re-wrapped by a vault-key rotation are pushed under the new key");
+        }
         if (push(sync, vaultId)) {
             // Moves the cursor (the high-water mark) past this device's own changes.
             pull(sync, vaultId);
         }
+    }
+
+    /**
+     * Uploads every wrapped vault key this device holds and the server does not (a vault-key rotation
+     * here), before any envelope sealed under it is pushed: other devices fetch it from there.
+     */
+    private void shareNewKeys(UUID vaultId) {
+        Map<Integer, byte[]> local = vault.wrappedVaultKeys();
+        if (serverKeyVersions != null && serverKeyVersions.containsAll(local.keySet())) {
+            return;
+        }
+        if (serverKeyVersions == null) {
+            serverKeyVersions = new HashSet<>(session.wrappedKeys(vaultId).keySet());
+        }
+        for (Map.Entry<Integer, byte[]> key : local.entrySet()) {
+            if (!serverKeyVersions.contains(key.getKey())) {
+                session.putWrappedKey(vaultId, key.getKey(), key.getValue());
+                serverKeyVersions.add(key.getKey());
+                LOG.info("Uploaded vault key version {}", key.getKey());
+            }
+        }
+    }
+
+    /**
+     * An envelope names a vault-key version this device does not hold: fetches the server's wrapped keys
+     * and adds the new ones, each of which must open under this account's key.
+     */
+    private void fetchKeys(VaultSync sync) {
+        Map<Integer, byte[]> served = session.wrappedKeys(sync.vaultId());
+        try {
+            vault.addWrappedVaultKeys(served);
+        } catch (VaultException.Tampered e) {
+            throw new SyncException.ServerMisbehaved("a wrapped vault key from the server does not open under "
+                    + "this account's key (swapped or foreign)");
+        }
+        serverKeyVersions = new HashSet<>(served.keySet());
     }
 
     /** How many records wait to be pushed. */
@@ -232,9 +276,12 @@ public final class Synchronizer {
         }
     }
 
-    private static Item open(VaultSync sync, UUID id, long revision, byte[] envelope) {
+    private Item open(VaultSync sync, UUID id, long revision, byte[] envelope) {
         if (envelope == null) {
             return null;
+        }
+        if (!sync.holdsKeyFor(envelope)) {
+            fetchKeys(sync);
         }
         try {
             return sync.open(id, revision, envelope);
