@@ -7,6 +7,7 @@ import dev.termvault.app.gui.model.UnlockViewModel;
 import dev.termvault.app.gui.view.FirstRunView;
 import dev.termvault.app.gui.view.HostsPane;
 import dev.termvault.app.gui.view.MainView;
+import dev.termvault.app.gui.view.TerminalTabs;
 import dev.termvault.app.gui.view.UnlockView;
 import dev.termvault.vault.Vault;
 import java.nio.file.Path;
@@ -78,7 +79,9 @@ public final class AppShell implements AutoCloseable {
         vault = unlocked;
         firstRun = null;
         HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
-        main = new MainView(hosts, settings, this::lock);
+        TerminalTabs terminals = new TerminalTabs(unlocked);
+        hosts.setOnConnect(terminals::open);
+        main = new MainView(hosts, settings, this::lock, terminals);
         root.getChildren().setAll(main.root());
         hosts.focusSearch();
     }
@@ -88,6 +91,7 @@ public final class AppShell implements AutoCloseable {
         if (vault == null || main == null) {
             return;
         }
+        main.terminals().closeAll();
         vault.lock();
         showUnlock();
     }
@@ -97,8 +101,16 @@ public final class AppShell implements AutoCloseable {
         return vault != null && vault.isUnlocked();
     }
 
+    /** The main window while the vault is unlocked (for tests). */
+    MainView main() {
+        return main;
+    }
+
     @Override
     public void close() {
+        if (main != null) {
+            main.terminals().closeAll();
+        }
         if (firstRun != null) {
             firstRun.createdVault().ifPresent(Vault::close);
             firstRun = null;

@@ -5,6 +5,7 @@ import dev.termvault.app.gui.model.HostEditorViewModel;
 import dev.termvault.app.gui.model.HostListViewModel;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Host;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -15,6 +16,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,6 +36,7 @@ public final class HostsPane {
     private final TextField labelField = new TextField();
     private final ListView<VaultRecord> hostList = new ListView<>();
     private final SplitPane root;
+    private Consumer<Host> onConnect = host -> { };
 
     public HostsPane(HostListViewModel list, HostEditorViewModel editor) {
         this.list = list;
@@ -50,6 +55,19 @@ public final class HostsPane {
         list.selectedProperty().set(null);
         editor.startNew();
         labelField.requestFocus();
+    }
+
+    /** What Connect (the button, a double-click or Enter on a host) does with the selected host. */
+    public void setOnConnect(Consumer<Host> onConnect) {
+        this.onConnect = onConnect;
+    }
+
+    /** Connects to the selected host, if any. */
+    public void connectSelected() {
+        VaultRecord selected = hostList.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.item() instanceof Host host) {
+            onConnect.accept(host);
+        }
     }
 
     public void focusSearch() {
@@ -77,8 +95,23 @@ public final class HostsPane {
                 editor.edit(now);
             }
         });
+        hosts.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                connectSelected();
+            }
+        });
+        hosts.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                connectSelected();
+                e.consume();
+            }
+        });
+        Button connect = new Button("Connect", new FontIcon(Material2MZ.PLAY_ARROW));
+        connect.setId("connectHost");
+        connect.disableProperty().bind(hosts.getSelectionModel().selectedItemProperty().isNull());
+        connect.setOnAction(e -> connectSelected());
         VBox.setVgrow(hosts, Priority.ALWAYS);
-        VBox side = new VBox(8, new HBox(8, search, add), hosts);
+        VBox side = new VBox(8, new HBox(8, search, add, connect), hosts);
         side.setPadding(new Insets(12));
         return side;
     }
