@@ -48,12 +48,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * Terminal tabs through the real window, headless on Monocle, against a real OpenSSH sshd: connect, trust the
  * new host key in its dialog, see the prompt, type a command and read its answer from the terminal's buffer;
  * zoom and see the PTY told the new size; move between and close tabs; refuse a new key; meet a changed key.
- * Screens are written to target/screenshots (and to the folder named by -Dtermvault.screenshots).
+ * With -Dtermvault.screenshots=FOLDER the terminal and both host-key dialogs are written there as PNGs.
  */
 @ExtendWith(ApplicationExtension.class)
 class TerminalFlowTest {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final Pattern PROMPT = Pattern.compile("(?m)[#$]\\s*$");
 
     @TempDir
@@ -116,7 +115,7 @@ class TerminalFlowTest {
         TerminalWidget terminal = tab.widget();
         waitForScreen(terminal, text -> PROMPT.matcher(text).find());
 
-        robot.write("echo hello-$RANDOM-ish");
+        robot.write("echo hello-$RANDOM-ish", 0);
         robot.type(KeyCode.ENTER);
         waitForScreen(terminal, text -> text.lines().anyMatch(l -> l.strip().matches("hello-\\d+-ish")));
         shot(robot, stage.getScene().getRoot(), "terminal-session");
@@ -126,7 +125,7 @@ class TerminalFlowTest {
         press(robot, KeyCode.EQUALS);
         press(robot, KeyCode.EQUALS);
         waitUntil(() -> buffer.getWidth() < columns);
-        robot.write("stty size");
+        robot.write("stty size", 0);
         robot.type(KeyCode.ENTER);
         waitForScreen(terminal, text -> text.lines().anyMatch(l -> l.strip().equals(
                 buffer.getHeight() + " " + buffer.getWidth())));
@@ -174,6 +173,7 @@ class TerminalFlowTest {
         assertThat(tab.tab().getText()).isEqualTo("refuse-me · failed");
         assertThat(visible(robot, "#reconnect")).isTrue();
         assertThat(tab.widget()).isNull();
+        shot(robot, stage.getScene().getRoot(), "terminal-refused");
         assertThat(knownHosts(vaultDir)).isEmpty();
     }
 
@@ -250,7 +250,9 @@ class TerminalFlowTest {
             shell = new AppShell(dir, executor, GuiSettings.load(dir));
             stage.setScene(shell.createScene());
         });
-        robot.clickOn("#unlockPassword").write(TerminalFixtures.PASSWORD).type(KeyCode.ENTER);
+        TextField password = robot.lookup("#unlockPassword").queryAs(TextField.class);
+        robot.interact(() -> password.setText(TerminalFixtures.PASSWORD));
+        robot.clickOn(password).type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#hostList"));
     }
 
@@ -308,15 +310,14 @@ class TerminalFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Writes the node as a PNG into the folder named by -Dtermvault.screenshots, when it is set. */
     private static void shot(FxRobot robot, Node node, String name) {
+        String folder = System.getProperty("termvault.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            Screenshots.write(node, SHOTS.resolve(name + ".png"));
-            String docs = System.getProperty("termvault.screenshots");
-            if (docs != null && !docs.isBlank()) {
-                Screenshots.write(node, Path.of(docs).resolve(name + ".png"));
-            }
-        });
+        robot.interact(() -> Screenshots.write(node, Path.of(folder).resolve(name + ".png")));
     }
 
     /** Trusts a new host key (to record one before the key changes). */

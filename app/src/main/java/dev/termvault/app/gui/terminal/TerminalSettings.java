@@ -48,13 +48,8 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     }
 
     @Override
-    public TerminalColor getDefaultForeground() {
-        return TerminalColor.rgb(0xD8, 0xDE, 0xE9);
-    }
-
-    @Override
-    public TerminalColor getDefaultBackground() {
-        return TerminalColor.rgb(0x1E, 0x22, 0x2A);
+    public TextStyle getDefaultStyle() {
+        return new TextStyle(TerminalColor.rgb(0xD8, 0xDE, 0xE9), TerminalColor.rgb(0x1E, 0x22, 0x2A));
     }
 
     @Override

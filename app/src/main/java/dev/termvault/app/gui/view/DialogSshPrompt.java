@@ -25,6 +25,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,6 +37,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * whose safe answer (Refuse) is the default: Enter refuses, and accepting needs a deliberate tick first.
  */
 public final class DialogSshPrompt implements CancellablePrompt {
+
+    static final String ACCENT = "#0969da";
+    static final String DANGER = "#cf222e";
 
     private final Supplier<Window> owner;
     private final Set<Pending<?>> pending = new HashSet<>();
@@ -163,9 +167,9 @@ public final class DialogSshPrompt implements CancellablePrompt {
                 "Host", question.endpoint(),
                 "Key type", question.keyType(),
                 "Fingerprint", question.fingerprint());
-        VBox content = new VBox(14, new HBox(10, icon(new FontIcon(Material2MZ.VERIFIED_USER), "-color-accent-fg"),
+        VBox content = new VBox(14, new HBox(10, icon(new FontIcon(Material2MZ.VERIFIED_USER), ACCENT),
                 heading), intro, facts);
-        content.setPrefWidth(520);
+        content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(REFUSE, ACCEPT_NEW);
         button(dialog, ACCEPT_NEW, "acceptHostKey").setDefaultButton(true);
@@ -185,17 +189,18 @@ public final class DialogSshPrompt implements CancellablePrompt {
         GridPane facts = facts(
                 "Host", question.endpoint(),
                 "Key on record", String.join(", ", question.knownFingerprints()),
-                "Key presented", question.fingerprint() + "  (" + question.keyType() + ")");
+                "Key presented", question.fingerprint(),
+                "Key type", question.keyType());
         CheckBox understood = new CheckBox("I know why this key changed and have checked the new fingerprint");
         understood.setId("understandChangedKey");
         understood.setWrapText(true);
-        VBox banner = new VBox(10, new HBox(10, icon(new FontIcon(Material2MZ.WARNING), "-color-danger-fg"), heading),
+        VBox banner = new VBox(10, new HBox(10, icon(new FontIcon(Material2MZ.WARNING), DANGER), heading),
                 intro);
         banner.setPadding(new Insets(14));
         banner.setStyle("-fx-background-color: -color-danger-subtle; -fx-border-color: -color-danger-emphasis;"
                 + " -fx-border-width: 0 0 0 4; -fx-background-radius: 4;");
         VBox content = new VBox(14, banner, facts, understood);
-        content.setPrefWidth(560);
+        content.setPrefWidth(680);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(REPLACE, REFUSE);
         Button replace = button(dialog, REPLACE, "replaceHostKey");
@@ -280,8 +285,7 @@ public final class DialogSshPrompt implements CancellablePrompt {
     }
 
     private static Node icon(FontIcon icon, String color) {
-        icon.setIconSize(28);
-        icon.setStyle("-fx-icon-color: " + color + ";");
+        icon.setStyle(icon.getStyle() + "; -fx-icon-size: 28px; -fx-icon-color: " + color + ";");
         return icon;
     }
 
@@ -299,12 +303,13 @@ public final class DialogSshPrompt implements CancellablePrompt {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             Label name = new Label(namesAndValues[i]);
             name.getStyleClass().add(Styles.TEXT_MUTED);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             TextField value = new TextField(namesAndValues[i + 1]);
             value.setEditable(false);
             value.setFocusTraversable(false);
             value.getStyleClass().add("monospace");
             value.setStyle("-fx-font-family: monospace;");
-            value.setPrefColumnCount(44);
+            value.setPrefColumnCount(52);
             GridPane.setHgrow(value, Priority.ALWAYS);
             grid.addRow(i / 2, name, value);
         }

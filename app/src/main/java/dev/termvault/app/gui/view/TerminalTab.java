@@ -125,11 +125,11 @@ public final class TerminalTab {
             case FAILED -> {
                 stateIcon.setIconCode(Material2AL.ERROR_OUTLINE);
                 message.getStyleClass().add(Styles.DANGER);
-                overlayWith(icon(Material2AL.ERROR_OUTLINE, "-color-danger-fg"), message, reconnect);
+                overlayWith(icon(Material2AL.ERROR_OUTLINE, DialogSshPrompt.DANGER), message, reconnect);
             }
             case CANCELLED, CLOSED -> {
                 stateIcon.setIconCode(Material2AL.LINK_OFF);
-                overlayWith(icon(Material2AL.LINK_OFF, "-color-fg-muted"), message, reconnect);
+                overlayWith(icon(Material2AL.LINK_OFF, "#6e7781"), message, reconnect);
             }
         }
         if (phase != Phase.FAILED) {
@@ -165,8 +165,7 @@ public final class TerminalTab {
 
     private static Node icon(org.kordamp.ikonli.Ikon code, String color) {
         FontIcon icon = new FontIcon(code);
-        icon.setIconSize(32);
-        icon.setStyle("-fx-icon-color: " + color + ";");
+        icon.setStyle(icon.getStyle() + "; -fx-icon-size: 32px; -fx-icon-color: " + color + ";");
         return icon;
     }
 }
