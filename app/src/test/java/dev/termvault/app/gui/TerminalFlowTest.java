@@ -29,6 +29,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
@@ -97,7 +99,7 @@ class TerminalFlowTest {
     }
 
     @Test
-    void connect_trustTheNewKey_typeACommand_zoom_andMoveBetweenTabs(FxRobot robot) throws Exception {
+    void connect_trustTheNewKey_typeAndPaste_zoom_andMoveBetweenTabs(FxRobot robot) throws Exception {
         Path vaultDir = temp.resolve("vault");
         vault(vaultDir, v -> TerminalFixtures.addHost(v, server, "web-test"));
         openAndUnlock(robot, vaultDir);
@@ -119,6 +121,15 @@ class TerminalFlowTest {
         robot.type(KeyCode.ENTER);
         waitForScreen(terminal, text -> text.lines().anyMatch(l -> l.strip().matches("hello-\\d+-ish")));
         shot(robot, stage.getScene().getRoot(), "terminal-session");
+
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("echo pasted-$((40+2))");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.type(KeyCode.ENTER);
+        waitForScreen(terminal, text -> text.lines().anyMatch(l -> l.strip().equals("pasted-42")));
 
         TerminalTextBuffer buffer = terminal.getTerminalTextBuffer();
         int columns = buffer.getWidth();
