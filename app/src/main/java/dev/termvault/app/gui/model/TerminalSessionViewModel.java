@@ -108,6 +108,7 @@ public final class TerminalSessionViewModel implements AutoCloseable {
 
     /** Closes what is left of the last connection and connects again. */
     public void reconnect() {
+        cancelQuietly();
         dropConnection();
         connect();
     }
@@ -176,12 +177,18 @@ public final class TerminalSessionViewModel implements AutoCloseable {
             session = null;
             attempt++;
         }
-        if (oldShell != null) {
-            oldShell.close();
+        if (oldShell == null && oldSession == null) {
+            return;
         }
-        if (oldSession != null) {
-            oldSession.close();
-        }
+        // Closing waits for the server's answer; never on the UI thread.
+        Thread.ofPlatform().daemon().name("termvault-disconnect").start(() -> {
+            if (oldShell != null) {
+                oldShell.close();
+            }
+            if (oldSession != null) {
+                oldSession.close();
+            }
+        });
     }
 
     private void run(int current) {

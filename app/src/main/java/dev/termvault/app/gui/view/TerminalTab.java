@@ -124,7 +124,9 @@ public final class TerminalTab {
             }
             case FAILED -> {
                 stateIcon.setIconCode(Material2AL.ERROR_OUTLINE);
-                message.getStyleClass().add(Styles.DANGER);
+                if (!message.getStyleClass().contains(Styles.DANGER)) {
+                    message.getStyleClass().add(Styles.DANGER);
+                }
                 overlayWith(icon(Material2AL.ERROR_OUTLINE, DialogSshPrompt.DANGER), message, reconnect);
             }
             case CANCELLED, CLOSED -> {
@@ -133,7 +135,7 @@ public final class TerminalTab {
             }
         }
         if (phase != Phase.FAILED) {
-            message.getStyleClass().remove(Styles.DANGER);
+            message.getStyleClass().removeAll(Styles.DANGER);
         }
     }
 
