@@ -229,7 +229,7 @@ class TerminalFlowTest {
         }
     }
 
-    // ---- helpers ----
+    // ---- setup and reading the screen ----
 
     private interface VaultSetup {
         Host apply(Vault vault) throws Exception;
