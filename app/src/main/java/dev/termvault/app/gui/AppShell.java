@@ -8,6 +8,7 @@ import dev.termvault.app.gui.view.FirstRunView;
 import dev.termvault.app.gui.view.HostsPane;
 import dev.termvault.app.gui.view.MainView;
 import dev.termvault.app.gui.view.RecordPanes;
+import dev.termvault.app.gui.view.TerminalTabs;
 import dev.termvault.app.gui.view.UnlockView;
 import dev.termvault.vault.Vault;
 import java.nio.file.Path;
@@ -79,8 +80,10 @@ public final class AppShell implements AutoCloseable {
         vault = unlocked;
         firstRun = null;
         HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
+        TerminalTabs terminals = new TerminalTabs(unlocked);
+        hosts.setOnConnect(terminals::open);
         main = new MainView(hosts, RecordPanes.create(unlocked, executor, new SecretClipboard()), settings,
-                this::lock);
+                this::lock, terminals);
         root.getChildren().setAll(main.root());
         hosts.focusSearch();
     }
@@ -90,6 +93,7 @@ public final class AppShell implements AutoCloseable {
         if (vault == null || main == null) {
             return;
         }
+        main.terminals().closeAll();
         vault.lock();
         showUnlock();
     }
@@ -99,8 +103,16 @@ public final class AppShell implements AutoCloseable {
         return vault != null && vault.isUnlocked();
     }
 
+    /** The main window while the vault is unlocked (for tests). */
+    MainView main() {
+        return main;
+    }
+
     @Override
     public void close() {
+        if (main != null) {
+            main.terminals().closeAll();
+        }
         if (firstRun != null) {
             firstRun.createdVault().ifPresent(Vault::close);
             firstRun = null;

@@ -9,6 +9,7 @@ import dev.termvault.vault.model.AuthMethod;
 import java.util.List;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Host;
+import java.util.function.Consumer;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -24,6 +25,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import javafx.scene.layout.GridPane;
@@ -46,6 +50,7 @@ public final class HostsPane {
     private final TextField labelField = new TextField();
     private final ListView<VaultRecord> hostList = new ListView<>();
     private final StackPane root = new StackPane();
+    private Consumer<Host> onConnect = host -> { };
 
     public HostsPane(HostListViewModel list, HostEditorViewModel editor) {
         this.list = list;
@@ -73,6 +78,19 @@ public final class HostsPane {
         labelField.requestFocus();
     }
 
+    /** What Connect (the button, a double-click or Enter on a host) does with the selected host. */
+    public void setOnConnect(Consumer<Host> onConnect) {
+        this.onConnect = onConnect;
+    }
+
+    /** Connects to the selected host, if any. */
+    public void connectSelected() {
+        VaultRecord selected = hostList.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.item() instanceof Host host) {
+            onConnect.accept(host);
+        }
+    }
+
     public void focusSearch() {
         search.requestFocus();
     }
@@ -98,13 +116,28 @@ public final class HostsPane {
                 editor.edit(now);
             }
         });
+        hosts.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                connectSelected();
+            }
+        });
+        hosts.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                connectSelected();
+                e.consume();
+            }
+        });
+        Button connect = new Button("Connect", new FontIcon(Material2MZ.PLAY_ARROW));
+        connect.setId("connectHost");
+        connect.disableProperty().bind(hosts.getSelectionModel().selectedItemProperty().isNull());
+        connect.setOnAction(e -> connectSelected());
         VBox.setVgrow(hosts, Priority.ALWAYS);
         ComboBox<HostFilter> filter = new ComboBox<>(list.filters());
         filter.setId("hostFilter");
         filter.setTooltip(new Tooltip("Show one group or one tag"));
         filter.setMaxWidth(Double.MAX_VALUE);
         filter.valueProperty().bindBidirectional(list.filterProperty());
-        VBox side = new VBox(8, new HBox(8, search, add), filter, hosts);
+        VBox side = new VBox(8, new HBox(8, search, add, connect), filter, hosts);
         side.setPadding(new Insets(12));
         return side;
     }

@@ -27,10 +27,18 @@ public final class MainView {
     private final HostsPane hosts;
     private final GuiSettings settings;
     private final ToggleGroup sections = new ToggleGroup();
+    private final TerminalTabs terminals;
 
     public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock) {
+        this(hosts, records, settings, lock, null);
+    }
+
+    /** With terminals: the centre is a tab pane whose fixed first tab shows the selected section. */
+    public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock,
+                    TerminalTabs terminals) {
         this.hosts = hosts;
         this.settings = settings;
+        this.terminals = terminals;
         VBox sidebar = new VBox(4);
         sidebar.setId("sidebar");
         sidebar.setPadding(new Insets(12, 8, 12, 8));
@@ -58,7 +66,7 @@ public final class MainView {
         sidebar.getChildren().addAll(spacer, lockButton, shortcut);
         root.setLeft(sidebar);
         first.setSelected(true);
-        root.setCenter(hosts.root());
+        showSection("Hosts", hosts.root());
     }
 
     public Parent root() {
@@ -78,10 +86,24 @@ public final class MainView {
         button.getStyleClass().add(Styles.FLAT);
         button.setOnAction(e -> {
             button.setSelected(true);
-            root.setCenter(content);
+            showSection(name, content);
         });
         sidebar.getChildren().add(button);
         return button;
+    }
+
+    private void showSection(String name, Node content) {
+        if (terminals == null) {
+            root.setCenter(content);
+        } else {
+            terminals.showSection(name, content);
+            root.setCenter(terminals.root());
+        }
+    }
+
+    /** The terminal tabs, when the window has them. */
+    public TerminalTabs terminals() {
+        return terminals;
     }
 
     private Node settingsPane() {
