@@ -38,6 +38,7 @@ final class SyncShell implements AutoCloseable {
     private StatusBar statusBar;
     private AccountSync sync;
     private ActivityPane activity;
+    private AccountViewModel account;
 
     SyncShell(Vault vault, TaskExecutor executor, BackgroundSync.Timing timing) {
         this.vault = vault;
@@ -50,7 +51,11 @@ final class SyncShell implements AutoCloseable {
         statusBar = new StatusBar(status, this::checkPending, this::syncNow);
         main.setStatusBar(statusBar.root());
         main.addSection("Activity", Material2MZ.TIMELINE, activityHolder, this::showActivity);
-        main.addSection("Account", Material2AL.ACCOUNT_CIRCLE, accountPane.root(), () -> { });
+        main.addSection("Account", Material2AL.ACCOUNT_CIRCLE, accountPane.root(), () -> {
+            if (account != null) {
+                account.refresh();
+            }
+        });
         if (vault.syncLink().isEmpty()) {
             showLinkForm();
         }
@@ -76,8 +81,8 @@ final class SyncShell implements AutoCloseable {
             sync = new AccountSync(vault, Platform::runLater, timing);
             sync.addListener(status::update);
             status.update(sync.status());
-            accountPane.showLinked(new AccountViewModel(vault.syncLink().orElseThrow(), this::session, executor,
-                    zone));
+            account = new AccountViewModel(vault.syncLink().orElseThrow(), this::session, executor, zone);
+            accountPane.showLinked(account);
             rebuildActivity();
         }
         return sync;

@@ -82,8 +82,10 @@ public final class ActivityViewModel {
 
     private List<Row> load(AccountSession s) {
         Map<String, String> names = new HashMap<>();
+        Map<String, String> plainNames = new HashMap<>();
         for (DeviceView d : s.devices()) {
             names.put(d.id(), d.name() + (d.current() ? " (this device)" : ""));
+            plainNames.put(d.id(), d.name());
         }
         List<AuditEntryView> entries = new ArrayList<>();
         long after = 0;
@@ -102,7 +104,7 @@ public final class ActivityViewModel {
             String device = e.deviceId() == null || e.deviceId().isEmpty() ? ""
                     : names.getOrDefault(e.deviceId(), "device " + shortId(e.deviceId()));
             StringBuilder detail = new StringBuilder(device);
-            if (e.detail() != null && !e.detail().isEmpty()) {
+            if (e.detail() != null && !e.detail().isEmpty() && !e.detail().equals(plainNames.get(e.deviceId()))) {
                 detail.append(detail.isEmpty() ? "" : " · ").append(e.detail());
             }
             if (e.address() != null && !e.address().isEmpty()) {

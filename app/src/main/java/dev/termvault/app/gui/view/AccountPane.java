@@ -92,7 +92,7 @@ public final class AccountPane {
                 setText(null);
                 return;
             }
-            Label name = new Label(device.name() + (device.current() ? "  (this device)" : ""));
+            Label name = new Label(device.name() + (device.current() ? " (this device)" : ""));
             name.getStyleClass().add(Styles.TEXT_BOLD);
             if (device.revoked()) {
                 name.getStyleClass().add(Styles.TEXT_MUTED);

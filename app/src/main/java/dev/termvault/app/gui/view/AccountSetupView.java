@@ -162,6 +162,8 @@ public final class AccountSetupView {
             box.getChildren().addAll(confirmation, meter, strength);
             last = confirmation;
         } else if (model.mode() == Mode.SIGN_IN) {
+            box.getChildren().add(1, Forms.hint("Your account's email, master password and the Secret Key from"
+                    + " your Emergency Kit. The vault arrives encrypted and is opened on this device."));
             TextField secretKey = new TextField();
             secretKey.setId("secretKey");
             secretKey.setPromptText("Secret Key (TV1-…, from your Emergency Kit)");

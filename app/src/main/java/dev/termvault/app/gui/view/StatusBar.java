@@ -145,9 +145,10 @@ public final class StatusBar {
         text.setId("syncErrorText");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPrefRowCount(8);
-        text.setPrefColumnCount(48);
+        text.setPrefRowCount(11);
+        text.setPrefColumnCount(52);
         alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (root.getScene() != null) {
             alert.initOwner(root.getScene().getWindow());
         }
