@@ -91,6 +91,10 @@ public final class StatusBar {
         now.managedProperty().bind(now.visibleProperty());
         now.setOnAction(e -> syncNow.run());
 
+        for (javafx.scene.control.Control fixed : java.util.List.of(state, pending, last, details, now)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox.setHgrow(error, Priority.SOMETIMES);
         root.getChildren().addAll(state, pending, last, spacer, error, details, now);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
             onTick.run();
