@@ -44,6 +44,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class AccountSetupViewModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountSetupViewModel.class);
+
     /** Which flow. */
     public enum Mode { CREATE_ACCOUNT, SIGN_IN, ATTACH }
 
@@ -237,7 +239,23 @@ public final class AccountSetupViewModel {
     private record Work(Vault vault, AccountSession session, String secretKey) {
     }
 
+    /**
+     * The first pass. Once the account exists and the vault is linked, a failed pass (the network dropped)
+     * does not undo anything: the background sync resumes from the stored cursor and outbox and the status bar
+     * shows the error. Only a cancel stops the flow.
+     */
     private void firstSync(Vault vault, AccountSession session) {
+        try {
+            firstPass(vault, session);
+        } catch (SyncException e) {
+            if (cancelled) {
+                throw new CancellationException("cancelled");
+            }
+            LOG.info("The first sync did not finish ({}); it resumes in the background", e.getMessage());
+        }
+    }
+
+    private void firstPass(Vault vault, AccountSession session) {
         checkCancelled();
         Synchronizer synchronizer = new Synchronizer(vault, session);
         synchronizer.recordHistory(SyncHistory.in(vault.directory()));

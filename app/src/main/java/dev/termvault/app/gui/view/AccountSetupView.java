@@ -208,7 +208,9 @@ public final class AccountSetupView {
         cancel.setId("cancelSetup");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancel());
-        cancel.setVisible(model.mode() != Mode.ATTACH);
+        // Only signing in can take long (the whole vault comes down); the other flows sync an empty or
+        // just-linked vault and resume in the background if that first pass fails.
+        cancel.setVisible(model.mode() == Mode.SIGN_IN);
         return new VBox(12, Forms.title(title()), text, bar, cancel);
     }
 
