@@ -198,11 +198,11 @@ class SyncFlowTest {
             laptopSession.revokeDevice(desktopId);
             client.shutdown();
             robot.clickOn("#syncNow");
+            robot.clickOn("web");
             waitUntil(() -> text(robot, "#syncState").equals("Sync failed"));
+            shot(robot, "sync-status-error");
             assertThat(text(robot, "#syncError")).contains("log in again");
             assertThat(hostLabels(robot)).containsExactly("bastion", "db", "web");
-            robot.clickOn("web");
-            shot(robot, "sync-status-error");
         }
     }
 

@@ -78,6 +78,9 @@ class SyncViewModelsTest {
                 .contains("Last successful sync: 2026-03-04 09:58:00")
                 .contains("Changes waiting on this device: 2")
                 .contains("sent when the server is back");
+        model.update(new SyncStatus(SyncStatus.State.SYNCING, 2, T.minusSeconds(120),
+                "Could not reach the sync server (Connection refused)", false));
+        assertThat(model.stateProperty().get()).as("a retry keeps showing offline").isEqualTo("Offline");
         model.tick(T.plusSeconds(300));
         model.update(new SyncStatus(SyncStatus.State.OFFLINE, 2, T.minusSeconds(120),
                 "Could not reach the sync server (Connection refused)", false));

@@ -36,6 +36,7 @@ public final class SyncStatusViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty errorDetails = new SimpleStringProperty("");
     private SyncStatus status;
+    private SyncStatus.State settled;
     private Instant errorSince;
     private Instant now = Instant.now();
 
@@ -62,6 +63,9 @@ public final class SyncStatusViewModel {
             errorSince = now;
         }
         status = next;
+        if (next.state() != SyncStatus.State.SYNCING) {
+            settled = next.state();
+        }
         linked.set(true);
         render();
     }
@@ -76,7 +80,11 @@ public final class SyncStatusViewModel {
 
     private void render() {
         SyncStatus s = status;
-        switch (s.state()) {
+        // A retry after a failure keeps showing the failure (offline, failed) instead of flickering to
+        // "Syncing" at every backoff step; the retry's outcome replaces it.
+        SyncStatus.State shown = s.state() == SyncStatus.State.SYNCING && s.lastError() != null && settled != null
+                ? settled : s.state();
+        switch (shown) {
             case ONLINE -> {
                 state.set("Online");
                 tone.set(Tone.SUCCESS);
@@ -104,6 +112,10 @@ public final class SyncStatusViewModel {
         errorDetails.set(s.lastError() == null ? "" : details(s));
     }
 
+    private SyncStatus.State shown(SyncStatus s) {
+        return s.state() == SyncStatus.State.SYNCING && settled != null ? settled : s.state();
+    }
+
     /** "All changes synced", "1 change pending", "3 changes pending". */
     public static String pendingText(int count) {
         return count == 0 ? "All changes synced" : count == 1 ? "1 change pending" : count + " changes pending";
@@ -127,7 +139,7 @@ public final class SyncStatusViewModel {
         text.append("Last successful sync: ").append(s.lastSync() == null ? "none since the app started"
                 : TIME.format(s.lastSync().atZone(zone))).append('\n');
         text.append("Changes waiting on this device: ").append(s.pending()).append("\n\n");
-        text.append(switch (s.state()) {
+        text.append(switch (shown(s)) {
             case OFFLINE, SYNCING -> "The server cannot be reached. Everything can still be read and edited here;"
                     + " the changes wait on this device and are sent when the server is back (retried"
                     + " automatically, or use Sync now).";
