@@ -45,7 +45,7 @@ public final class AccountSetupView {
         Node details = step(Step.DETAILS, detailsStep());
         Node working = step(Step.WORKING, workingStep());
         Node kit = step(Step.EMERGENCY_KIT, kitStep());
-        card = Forms.card(centred ? 560 : 620, server, details, working, kit);
+        card = Forms.card(centred ? 700 : 620, server, details, working, kit);
         card.setId("accountSetup");
         if (centred) {
             root = Forms.centred(card);
