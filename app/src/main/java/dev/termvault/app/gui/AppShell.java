@@ -145,7 +145,29 @@ public final class AppShell implements AutoCloseable {
         if (vault == null || main == null) {
             return;
         }
-        stopSync();
+        if (syncShell != null) {
+            // Sync stops first (a pass in flight finishes or fails at its next request), away from the UI
+            // thread; the window stays disabled meanwhile, then the vault locks.
+            SyncShell stopping = syncShell;
+            syncShell = null;
+            stopping.stopClock();
+            main = null;
+            root.setDisable(true);
+            Vault locking = vault;
+            executor.submit(() -> {
+                stopping.close();
+                locking.lock();
+                return locking;
+            }, locked -> {
+                root.setDisable(false);
+                showUnlock();
+            }, e -> {
+                root.setDisable(false);
+                locking.lock();
+                showUnlock();
+            });
+            return;
+        }
         vault.lock();
         showUnlock();
     }
@@ -158,6 +180,7 @@ public final class AppShell implements AutoCloseable {
     /** Stops the background sync (the outbox stays for the next unlock). */
     private void stopSync() {
         if (syncShell != null) {
+            syncShell.stopClock();
             syncShell.close();
             syncShell = null;
         }

@@ -126,15 +126,22 @@ final class SyncShell implements AutoCloseable {
         return status;
     }
 
-    /** Stops the clock and the background sync; pending changes stay in the outbox. */
+    /**
+     * Stops the clock and the background sync and waits for a pass still running to end (a merge and its
+     * conflict copy are written together), so call it off the UI thread. Pending changes stay in the outbox.
+     */
     @Override
     public void close() {
-        if (statusBar != null) {
-            statusBar.stop();
-        }
         if (sync != null) {
             sync.close();
             sync = null;
+        }
+    }
+
+    /** Stops the status bar's clock (on the UI thread, before {@link #close}). */
+    void stopClock() {
+        if (statusBar != null) {
+            statusBar.stop();
         }
     }
 }
