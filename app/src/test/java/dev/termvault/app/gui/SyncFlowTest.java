@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.SyncClient;
+import dev.termvault.sync.client.SyncException;
+import dev.termvault.sync.protocol.keys.DeviceView;
 import dev.termvault.sync.client.Synchronizer;
 import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
@@ -155,7 +157,7 @@ class SyncFlowTest {
     }
 
     @Test
-    void signInOnANewDevice_bringsTheHosts_andTheStatusBarShowsOnline(FxRobot robot) throws Exception {
+    void signInOnANewDevice_bringsTheHosts_unlockOffline_thenRevoked(FxRobot robot) throws Exception {
         try (LoopbackSyncServer server = new LoopbackSyncServer(temp.resolve("server"))) {
             CreatedVault created = Vault.createLocal(temp.resolve("laptop"), PASSWORD.toCharArray());
             SyncClient client = SyncClient.builder(URI.create(server.url()), server.fingerprint())
@@ -183,26 +185,39 @@ class SyncFlowTest {
             assertThat(hostLabels(robot)).containsExactly("bastion", "db", "web");
             waitUntil(() -> text(robot, "#syncState").equals("Online"));
 
-            // Lock and unlock: sync stops, then logs in again with the password just typed.
+            // Locked, then unlocked while the server is down: the vault opens and edits queue; the login (with the
+            // password just typed) waits for the server and succeeds when it is back.
+            server.stop();
             robot.clickOn("#lock");
             waitUntil(() -> visible(robot, "#unlockPassword"));
             setText(robot, "#unlockPassword", PASSWORD);
             robot.clickOn("#unlock");
             waitUntil(() -> visible(robot, "#hostList"));
+            waitUntil(() -> text(robot, "#syncState").equals("Offline"));
+            addHost(robot, "written-offline", "offline.example.org");
+            waitUntil(() -> text(robot, "#syncPending").equals("1 change pending"));
+            server.start();
+            robot.clickOn("#syncNow");
             waitUntil(() -> text(robot, "#syncState").equals("Online")
-                    && text(robot, "#syncLast").startsWith("Last sync"));
+                    && text(robot, "#syncPending").equals("All changes synced"));
 
             // Revoked from the other device: the next pass is refused and the error shows, the hosts stay.
-            String desktopId = laptopSession.devices().stream().filter(d -> !d.current()).findFirst().orElseThrow()
-                    .id();
+            List<DeviceView> devices;
+            try {
+                devices = laptopSession.devices();
+            } catch (SyncException.Offline staleConnectionFromBeforeTheRestart) {
+                devices = laptopSession.devices();
+            }
+            String desktopId = devices.stream().filter(d -> !d.current()).findFirst().orElseThrow().id();
             laptopSession.revokeDevice(desktopId);
             client.shutdown();
             robot.clickOn("#syncNow");
+            robot.clickOn("#section-hosts");
             robot.clickOn("web");
             waitUntil(() -> text(robot, "#syncState").equals("Sync failed"));
             shot(robot, "sync-status-error");
             assertThat(text(robot, "#syncError")).contains("log in again");
-            assertThat(hostLabels(robot)).containsExactly("bastion", "db", "web");
+            assertThat(hostLabels(robot)).containsExactly("bastion", "db", "web", "written-offline");
         }
     }
 
