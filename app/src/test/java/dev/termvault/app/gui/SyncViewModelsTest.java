@@ -1,12 +1,14 @@
 package dev.termvault.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.termvault.app.gui.model.AccountSetupViewModel;
+import dev.termvault.app.gui.model.AccountViewModel;
 import dev.termvault.app.gui.model.ActivityViewModel;
 import dev.termvault.app.gui.model.RelativeTime;
 import dev.termvault.app.gui.model.SyncStatusViewModel;
-import dev.termvault.sync.client.SyncClient;
+import dev.termvault.sync.client.SyncException;
 import dev.termvault.sync.client.SyncHistory;
 import dev.termvault.sync.client.SyncStatus;
 import dev.termvault.sync.client.Synchronizer;
@@ -103,7 +105,7 @@ class SyncViewModelsTest {
     }
 
     @Test
-    void createAccount_thenSignInElsewhere_cancelLeavesNothing_andActivityShowsTheAccountLog() throws Exception {
+    void createAccount_signInElsewhere_cancelLeavesNothing_activityShowsTheLog_revokeEndsTheSession() throws Exception {
         try (LoopbackSyncServer server = new LoopbackSyncServer(temp.resolve("server"))) {
             AtomicReference<AccountSetupViewModel.Result> created = new AtomicReference<>();
             Path laptopDir = temp.resolve("laptop");
@@ -204,6 +206,22 @@ class SyncViewModelsTest {
                 try (Vault desktop = joined.get().vault()) {
                     assertThat(desktop.list()).extracting(r -> ((Host) r.item()).label())
                             .containsExactlyInAnyOrder("web", "db");
+
+                    // The Account section on the laptop lists the desktop and revokes it: its session ends.
+                    AccountViewModel account = new AccountViewModel(laptop.syncLink().orElseThrow(),
+                            () -> Optional.of(created.get().session()), NOW, ZoneOffset.UTC);
+                    account.refresh();
+                    String desktopId = joined.get().session().deviceId();
+                    AccountViewModel.DeviceRow row = account.devices().stream()
+                            .filter(d -> d.id().equals(desktopId)).findFirst().orElseThrow();
+                    assertThat(row.current()).isFalse();
+                    assertThat(account.devices()).filteredOn(AccountViewModel.DeviceRow::current).hasSize(1);
+                    account.revoke(row);
+                    assertThat(account.messageProperty().get()).startsWith("Revoked");
+                    assertThat(account.devices()).filteredOn(d -> d.id().equals(desktopId))
+                            .singleElement().matches(AccountViewModel.DeviceRow::revoked);
+                    assertThatThrownBy(() -> joined.get().session().devices())
+                            .isInstanceOf(SyncException.LoginFailed.class);
                 } finally {
                     joined.get().session().client().shutdown();
                 }
