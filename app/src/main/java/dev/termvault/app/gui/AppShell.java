@@ -1,17 +1,24 @@
 package dev.termvault.app.gui;
 
+import dev.termvault.app.gui.model.AccountSetupViewModel;
 import dev.termvault.app.gui.model.FirstRunViewModel;
+import dev.termvault.app.gui.model.SyncStatusViewModel;
 import dev.termvault.app.gui.model.HostEditorViewModel;
 import dev.termvault.app.gui.model.HostListViewModel;
 import dev.termvault.app.gui.model.UnlockViewModel;
+import dev.termvault.app.gui.view.AccountSetupView;
+import dev.termvault.app.gui.view.FirstRunChoices;
 import dev.termvault.app.gui.view.FirstRunView;
 import dev.termvault.app.gui.view.HostsPane;
 import dev.termvault.app.gui.view.MainView;
 import dev.termvault.app.gui.view.RecordPanes;
 import dev.termvault.app.gui.view.TerminalTabs;
 import dev.termvault.app.gui.view.UnlockView;
+import dev.termvault.sync.client.AccountSession;
+import dev.termvault.sync.client.BackgroundSync;
 import dev.termvault.vault.Vault;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -31,6 +38,11 @@ public final class AppShell implements AutoCloseable {
     private Vault vault;
     private MainView main;
     private FirstRunViewModel firstRun;
+    private AccountSetupViewModel accountSetup;
+    private SyncShell syncShell;
+    private char[] syncPassword;
+    private AccountSession newSession;
+    private BackgroundSync.Timing syncTiming = BackgroundSync.Timing.DEFAULT;
 
     public AppShell(Path vaultDirectory, TaskExecutor executor, GuiSettings settings) {
         this.vaultDirectory = vaultDirectory;
@@ -53,13 +65,44 @@ public final class AppShell implements AutoCloseable {
                 main.hosts().focusSearch();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+            if (syncShell != null) {
+                syncShell.syncNow();
+            }
+        });
         if (Vault.exists(vaultDirectory)) {
             showUnlock();
         } else {
-            firstRun = new FirstRunViewModel(vaultDirectory, executor, this::showMain);
-            root.getChildren().setAll(new FirstRunView(firstRun).root());
+            showFirstRun();
         }
         return scene;
+    }
+
+    private void showFirstRun() {
+        accountSetup = null;
+        firstRun = new FirstRunViewModel(vaultDirectory, executor, this::showMain);
+        root.getChildren().setAll(FirstRunChoices.around(new FirstRunView(firstRun).root(),
+                () -> showAccountSetup(AccountSetupViewModel.Mode.CREATE_ACCOUNT),
+                () -> showAccountSetup(AccountSetupViewModel.Mode.SIGN_IN)));
+    }
+
+    private void showAccountSetup(AccountSetupViewModel.Mode mode) {
+        firstRun = null;
+        accountSetup = new AccountSetupViewModel(mode, vaultDirectory, null, executor, Platform::runLater, done -> {
+            newSession = done.session();
+            showMain(done.vault());
+        });
+        root.getChildren().setAll(new AccountSetupView(accountSetup, this::showFirstRun, true).root());
+    }
+
+    /** How often and how fast the background sync retries (tests shorten it). */
+    void setSyncTiming(BackgroundSync.Timing timing) {
+        this.syncTiming = timing;
+    }
+
+    /** The sync status shown in the main window, if it is showing (for tests). */
+    java.util.Optional<SyncStatusViewModel> syncStatus() {
+        return java.util.Optional.ofNullable(syncShell).map(SyncShell::status);
     }
 
     private static KeyCombination shortcut(KeyCode code) {
@@ -71,7 +114,11 @@ public final class AppShell implements AutoCloseable {
         if (vault == null) {
             vault = Vault.open(vaultDirectory);
         }
-        UnlockView view = new UnlockView(new UnlockViewModel(vault, executor, this::showMain), vaultDirectory);
+        UnlockViewModel model = new UnlockViewModel(vault, executor, this::showMain);
+        if (vault.syncLink().isPresent()) {
+            model.setOnPassword(password -> syncPassword = password);
+        }
+        UnlockView view = new UnlockView(model, vaultDirectory);
         root.getChildren().setAll(view.root());
         view.focus();
     }
@@ -84,6 +131,16 @@ public final class AppShell implements AutoCloseable {
         hosts.setOnConnect(terminals::open);
         main = new MainView(hosts, RecordPanes.create(unlocked, executor, new SecretClipboard()), settings,
                 this::lock, terminals);
+        accountSetup = null;
+        syncShell = new SyncShell(unlocked, executor, syncTiming);
+        syncShell.attach(main);
+        if (newSession != null) {
+            syncShell.start(newSession);
+            newSession = null;
+        } else if (syncPassword != null) {
+            syncShell.start(syncPassword);
+            syncPassword = null;
+        }
         root.getChildren().setAll(main.root());
         hosts.focusSearch();
     }
@@ -94,6 +151,29 @@ public final class AppShell implements AutoCloseable {
             return;
         }
         main.terminals().closeAll();
+        if (syncShell != null) {
+            // Sync stops first (a pass in flight finishes or fails at its next request), away from the UI
+            // thread; the window stays disabled meanwhile, then the vault locks.
+            SyncShell stopping = syncShell;
+            syncShell = null;
+            stopping.stopClock();
+            main = null;
+            root.setDisable(true);
+            Vault locking = vault;
+            executor.submit(() -> {
+                stopping.close();
+                locking.lock();
+                return locking;
+            }, locked -> {
+                root.setDisable(false);
+                showUnlock();
+            }, e -> {
+                root.setDisable(false);
+                locking.lock();
+                showUnlock();
+            });
+            return;
+        }
         vault.lock();
         showUnlock();
     }
@@ -108,10 +188,24 @@ public final class AppShell implements AutoCloseable {
         return main;
     }
 
+    /** Stops the background sync (the outbox stays for the next unlock). */
+    private void stopSync() {
+        if (syncShell != null) {
+            syncShell.stopClock();
+            syncShell.close();
+            syncShell = null;
+        }
+    }
+
     @Override
     public void close() {
         if (main != null) {
             main.terminals().closeAll();
+        }
+        stopSync();
+        if (accountSetup != null) {
+            accountSetup.pendingVault().ifPresent(Vault::close);
+            accountSetup = null;
         }
         if (firstRun != null) {
             firstRun.createdVault().ifPresent(Vault::close);

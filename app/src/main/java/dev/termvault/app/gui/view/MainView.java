@@ -77,6 +77,24 @@ public final class MainView {
         return hosts;
     }
 
+    /**
+     * Adds a sidebar section just above Settings; {@code onShow} runs each time it is selected.
+     */
+    public ToggleButton addSection(String name, Ikon icon, Node content, Runnable onShow) {
+        VBox sidebar = (VBox) root.getLeft();
+        int settingsAt = sidebar.getChildren().indexOf(sidebar.lookup("#section-settings"));
+        ToggleButton button = section(sidebar, name, icon, content);
+        sidebar.getChildren().remove(button);
+        sidebar.getChildren().add(settingsAt, button);
+        button.addEventHandler(javafx.event.ActionEvent.ACTION, e -> onShow.run());
+        return button;
+    }
+
+    /** Puts {@code bar} along the bottom of the window (the sync status bar). */
+    public void setStatusBar(Node bar) {
+        root.setBottom(bar);
+    }
+
     private ToggleButton section(VBox sidebar, String name, Ikon icon, Node content) {
         ToggleButton button = new ToggleButton(name, new FontIcon(icon));
         button.setId("section-" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));

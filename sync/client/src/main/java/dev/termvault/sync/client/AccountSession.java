@@ -8,6 +8,7 @@ import dev.termvault.sync.protocol.blobs.PushResponse;
 import dev.termvault.sync.protocol.blobs.VaultInfo;
 import dev.termvault.sync.protocol.blobs.VaultKeyList;
 import dev.termvault.sync.protocol.blobs.VaultList;
+import dev.termvault.sync.protocol.keys.AuditLogPage;
 import dev.termvault.sync.protocol.keys.DeviceList;
 import dev.termvault.sync.protocol.keys.DeviceView;
 import dev.termvault.sync.protocol.keys.LoginFinishResponse;
@@ -158,6 +159,17 @@ public final class AccountSession {
     /** The account's devices. */
     public List<DeviceView> devices() {
         return authorized(t -> http.call("GET", http.url("/v1/keys/devices"), t, null, DeviceList.class)).devices();
+    }
+
+    /**
+     * A page of the account's audit log kept by the key service (logins, share releases, device and password
+     * changes): entries after sequence number {@code after}, at most {@code limit}.
+     */
+    public AuditLogPage auditLog(long after, int limit) {
+        HttpUrl url = http.url("/v1/keys/audit").newBuilder()
+                .addQueryParameter("after", Long.toString(after))
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        return authorized(t -> http.call("GET", url, t, null, AuditLogPage.class));
     }
 
     /** Revokes a device: its tokens stop working at once. */

@@ -43,9 +43,24 @@ public final class Synchronizer {
     private final Vault vault;
     private final AccountSession session;
     private final List<Consumer<SyncNotice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final List<Progress> progressListeners = new CopyOnWriteArrayList<>();
+    private volatile SyncHistory history;
     private boolean verified;
     /** Key versions the server is known to hold; null until first asked. */
     private Set<Integer> serverKeyVersions;
+    private int pulled;
+    private int pushed;
+    private long target;
+
+    /** Hears how far a pass has pulled. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param cursor the cursor reached so far
+         * @param target the server's cursor when the pass started (the pass is done pulling at or past it)
+         */
+        void pulled(long cursor, long target);
+    }
 
     public Synchronizer(Vault vault, AccountSession session) {
         this.vault = vault;
@@ -65,16 +80,52 @@ public final class Synchronizer {
         noticeListeners.add(listener);
     }
 
+    /** Calls {@code listener} after every page pulled (for a progress bar on a first sync). */
+    public void onProgress(Progress listener) {
+        progressListeners.add(listener);
+    }
+
+    /** Records every pass that moved something, every conflict and every failure in {@code history}. */
+    public void recordHistory(SyncHistory history) {
+        this.history = history;
+    }
+
     /**
      * Pulls, then pushes, until nothing is pending or the server keeps answering with conflicts. The first
      * pass also checks that the server still holds every record this device has seen at least at the
      * revision seen ({@link #verifyServer}).
      */
     public synchronized void syncOnce() {
+        pulled = 0;
+        pushed = 0;
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            SyncHistory h = history;
+            if (h != null) {
+                h.record(SyncHistory.Kind.ERROR, 1, e instanceof SyncException || e instanceof VaultException
+                        ? e.getMessage() : "Sync failed: " + e.getClass().getSimpleName(), java.time.Instant.now());
+            }
+            throw e;
+        } finally {
+            SyncHistory h = history;
+            if (h != null && pulled > 0) {
+                h.record(SyncHistory.Kind.PULL, pulled, pulled == 1 ? "1 change from other devices"
+                        : pulled + " changes from other devices", java.time.Instant.now());
+            }
+            if (h != null && pushed > 0) {
+                h.record(SyncHistory.Kind.PUSH, pushed, pushed == 1 ? "1 change sent" : pushed + " changes sent",
+                        java.time.Instant.now());
+            }
+        }
+    }
+
+    private void pass() {
         VaultSync sync = vault.sync();
         UUID vaultId = sync.vaultId();
         long highWater = sync.cursor();
         long served = session.vault(vaultId).cursor();
+        target = served;
         if (served < highWater) {
             throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + served
                     + ") than this device has seen (" + highWater + ")");
@@ -180,10 +231,15 @@ public final class Synchronizer {
                 if (change.seq() <= cursor) {
                     throw new SyncException.ServerMisbehaved("a change at or before the cursor was served again");
                 }
-                apply(sync, change);
+                if (apply(sync, change)) {
+                    pulled++;
+                }
             }
             cursor = page.cursor();
             sync.setCursor(cursor);
+            for (Progress listener : progressListeners) {
+                listener.pulled(cursor, target);
+            }
         } while (page.hasMore() && !page.changes().isEmpty());
     }
 
@@ -210,6 +266,7 @@ public final class Synchronizer {
                 }
                 if (PushResult.APPLIED.equals(result.status())) {
                     sync.acknowledge(rows.get(i));
+                    pushed++;
                 } else if (result.current() != null && result.recordId().equals(result.current().recordId())) {
                     apply(sync, result.current());
                 } else {
@@ -221,8 +278,11 @@ public final class Synchronizer {
         return true;
     }
 
-    /** Applies one server change: checks it, then takes it, or merges it with the local change. */
-    private void apply(VaultSync sync, Change change) {
+    /**
+     * Applies one server change: checks it, then takes it, or merges it with the local change. Whether it
+     * changed anything here (false for a change this device already holds).
+     */
+    private boolean apply(VaultSync sync, Change change) {
         UUID id = recordId(change);
         synchronized (vault) {
             Optional<SyncBase> base = sync.base(id);
@@ -231,7 +291,7 @@ public final class Synchronizer {
                         + change.revision() + ", older than revision " + base.get().revision() + " seen before");
             }
             if (base.isPresent() && change.revision() == base.get().revision()) {
-                return;
+                return false;
             }
             if (!change.deleted() && change.envelope() == null) {
                 throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
@@ -243,9 +303,10 @@ public final class Synchronizer {
                     && (base.isEmpty() || local.get().revision() != base.get().revision());
             if (!localChanged) {
                 sync.acceptRemote(id, change.revision(), envelope);
-                return;
+                return true;
             }
             merge(sync, id, change.revision(), envelope, remote, base, local.get());
+            return true;
         }
     }
 
@@ -293,6 +354,10 @@ public final class Synchronizer {
 
     private void notice(SyncNotice notice) {
         LOG.info("Sync: {} ({})", notice.message(), notice.recordId());
+        SyncHistory h = history;
+        if (h != null) {
+            h.record(SyncHistory.Kind.CONFLICT, 1, notice.message(), java.time.Instant.now());
+        }
         for (Consumer<SyncNotice> listener : noticeListeners) {
             listener.accept(notice);
         }
