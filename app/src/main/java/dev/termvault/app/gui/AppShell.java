@@ -6,11 +6,14 @@ import dev.termvault.app.gui.model.HostListViewModel;
 import dev.termvault.app.gui.model.UnlockViewModel;
 import dev.termvault.app.gui.view.FirstRunView;
 import dev.termvault.app.gui.view.HostsPane;
+import dev.termvault.app.gui.view.ImportWizardView;
 import dev.termvault.app.gui.view.MainView;
 import dev.termvault.app.gui.view.UnlockView;
 import dev.termvault.vault.Vault;
 import java.nio.file.Path;
+import java.time.Duration;
 import javafx.scene.Scene;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,11 +32,18 @@ public final class AppShell implements AutoCloseable {
     private Vault vault;
     private MainView main;
     private FirstRunViewModel firstRun;
+    private final SecretClipboard clipboard;
+    private final AutoLock autoLock;
+    private ImportWizardView importWizard;
+    private Path importHome = Path.of(System.getProperty("user.home"));
 
     public AppShell(Path vaultDirectory, TaskExecutor executor, GuiSettings settings) {
         this.vaultDirectory = vaultDirectory;
         this.executor = executor;
         this.settings = settings;
+        this.clipboard = SecretClipboard.system(settings);
+        this.autoLock = new AutoLock(new FxScheduler(), () -> Duration.ofMinutes(settings.autoLockMinutes()),
+                this::lock);
     }
 
     /** Builds the scene, applies the theme and shows the first screen. */
@@ -51,6 +61,8 @@ public final class AppShell implements AutoCloseable {
                 main.hosts().focusSearch();
             }
         });
+        scene.getAccelerators().put(shortcut(KeyCode.I), this::openImport);
+        scene.addEventFilter(InputEvent.ANY, e -> autoLock.input());
         if (Vault.exists(vaultDirectory)) {
             showUnlock();
         } else {
@@ -78,9 +90,41 @@ public final class AppShell implements AutoCloseable {
         vault = unlocked;
         firstRun = null;
         HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
-        main = new MainView(hosts, settings, this::lock);
+        main = new MainView(hosts, settings, this::lock, autoLock::restart);
+        hosts.setOnImport(this::openImport);
         root.getChildren().setAll(main.root());
         hosts.focusSearch();
+        autoLock.start();
+    }
+
+    /** Opens the import wizard over the main window (Ctrl+I, or the import button above the host list). */
+    public void openImport() {
+        if (main == null || importWizard != null) {
+            return;
+        }
+        HostsPane hosts = main.hosts();
+        importWizard = ImportWizardView.create(vault, executor, importHome, hosts::refreshHosts, this::closeImport);
+        root.getChildren().add(importWizard.root());
+        importWizard.root().requestFocus();
+    }
+
+    private void closeImport() {
+        if (importWizard != null) {
+            importWizard.model().cancel();
+            importWizard.dispose();
+            root.getChildren().remove(importWizard.root());
+            importWizard = null;
+        }
+    }
+
+    /** Copies secrets and clears them again; other screens copy passwords and keys through it. */
+    public SecretClipboard secretClipboard() {
+        return clipboard;
+    }
+
+    /** The home folder the import wizard looks in for ~/.ssh (tests point it at a folder of their own). */
+    void setImportHome(Path home) {
+        this.importHome = home;
     }
 
     /** Locks the vault (every key wiped, decrypted records dropped) and shows the unlock screen. */
@@ -88,6 +132,9 @@ public final class AppShell implements AutoCloseable {
         if (vault == null || main == null) {
             return;
         }
+        closeImport();
+        clipboard.clearNow();
+        autoLock.stop();
         vault.lock();
         showUnlock();
     }
@@ -99,6 +146,9 @@ public final class AppShell implements AutoCloseable {
 
     @Override
     public void close() {
+        closeImport();
+        clipboard.clearNow();
+        autoLock.stop();
         if (firstRun != null) {
             firstRun.createdVault().ifPresent(Vault::close);
             firstRun = null;

@@ -32,6 +32,7 @@ public final class HostsPane {
     private final TextField labelField = new TextField();
     private final ListView<VaultRecord> hostList = new ListView<>();
     private final SplitPane root;
+    private HBox toolbar;
 
     public HostsPane(HostListViewModel list, HostEditorViewModel editor) {
         this.list = list;
@@ -56,6 +57,21 @@ public final class HostsPane {
         search.requestFocus();
     }
 
+    /** Reads the host list again (after an import). */
+    public void refreshHosts() {
+        list.refresh();
+    }
+
+    /** Adds the import button (the import wizard) to the toolbar above the list. */
+    public void setOnImport(Runnable openImport) {
+        Button importButton = new Button(null, new FontIcon(Material2AL.GET_APP));
+        importButton.setId("importHosts");
+        importButton.getStyleClass().add(Styles.BUTTON_ICON);
+        importButton.setTooltip(new javafx.scene.control.Tooltip("Import from OpenSSH (Ctrl+I)"));
+        importButton.setOnAction(e -> openImport.run());
+        toolbar.getChildren().add(importButton);
+    }
+
     private Node listSide() {
         search.setId("hostSearch");
         search.setPromptText("Search hosts (Ctrl+F)");
@@ -78,7 +94,8 @@ public final class HostsPane {
             }
         });
         VBox.setVgrow(hosts, Priority.ALWAYS);
-        VBox side = new VBox(8, new HBox(8, search, add), hosts);
+        toolbar = new HBox(8, search, add);
+        VBox side = new VBox(8, toolbar, hosts);
         side.setPadding(new Insets(12));
         return side;
     }

@@ -3,6 +3,7 @@ package dev.termvault.app.gui.view;
 import atlantafx.base.theme.Styles;
 import dev.termvault.app.gui.GuiSettings;
 import dev.termvault.app.gui.Theme;
+import dev.termvault.app.gui.model.SettingsViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,10 +28,17 @@ public final class MainView {
     private final HostsPane hosts;
     private final GuiSettings settings;
     private final ToggleGroup sections = new ToggleGroup();
+    private final Runnable autoLockChanged;
 
     public MainView(HostsPane hosts, GuiSettings settings, Runnable lock) {
+        this(hosts, settings, lock, () -> { });
+    }
+
+    /** @param autoLockChanged called when the auto-lock time is changed in Settings */
+    public MainView(HostsPane hosts, GuiSettings settings, Runnable lock, Runnable autoLockChanged) {
         this.hosts = hosts;
         this.settings = settings;
+        this.autoLockChanged = autoLockChanged;
         VBox sidebar = new VBox(4);
         sidebar.setId("sidebar");
         sidebar.setPadding(new Insets(12, 8, 12, 8));
@@ -93,16 +101,6 @@ public final class MainView {
     }
 
     private Node settingsPane() {
-        ToggleButton dark = new ToggleButton("Dark theme", new FontIcon(Material2MZ.NIGHTS_STAY));
-        dark.setId("darkTheme");
-        dark.setSelected(settings.theme() == Theme.DARK);
-        dark.selectedProperty().addListener((obs, old, now) -> {
-            Theme theme = now ? Theme.DARK : Theme.LIGHT;
-            settings.setTheme(theme);
-            theme.apply();
-        });
-        VBox box = new VBox(12, Forms.title("Settings"), Forms.hint("Appearance"), dark);
-        box.setPadding(new Insets(24));
-        return box;
+        return new SettingsView(new SettingsViewModel(settings, Theme::apply, autoLockChanged)).root();
     }
 }
