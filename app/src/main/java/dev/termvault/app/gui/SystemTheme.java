@@ -59,8 +59,8 @@ final class SystemTheme {
     /** The output of a command that ended well within a second, else empty. */
     private static Optional<String> run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
             if (!process.waitFor(1, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
@@ -69,7 +69,7 @@ final class SystemTheme {
                 String out = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
                 return process.exitValue() == 0 ? Optional.of(out) : Optional.empty();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

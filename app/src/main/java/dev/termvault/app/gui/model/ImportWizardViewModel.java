@@ -332,8 +332,7 @@ public final class ImportWizardViewModel {
             }
             for (ImportReport.Entry entry : plan.report().entries()) {
                 if (entry.subject().startsWith("key file ") && entry.outcome() == ImportReport.Outcome.IMPORTED) {
-                    out.add(new Row("Key", entry.subject().substring("key file ".length()), Action.ADD,
-                            "named by ssh_config; read when importing (a passphrase is asked if it has one)"));
+                    out.add(keyPreview(Path.of(entry.subject().substring("key file ".length())), "named by ssh_config; "));
                 } else if (entry.outcome() != ImportReport.Outcome.IMPORTED) {
                     out.add(reportRow("ssh_config", entry));
                 }
@@ -341,8 +340,7 @@ public final class ImportWizardViewModel {
         }
         for (Path key : inputs.keyFiles()) {
             if (!configKeys.contains(key)) {
-                out.add(new Row("Key", key.toString(), Action.ADD,
-                        "read when importing (a passphrase is asked if it has one); kept if already in the vault"));
+                out.add(keyPreview(key, ""));
             }
         }
         if (inputs.knownHosts() != null) {
@@ -353,7 +351,32 @@ public final class ImportWizardViewModel {
                     fresh + " new host key(s)" + (present > 0 ? "; " + present + " already in the vault" : "")));
             result.report().entries(ImportReport.Outcome.SKIPPED).forEach(e -> out.add(reportRow("Known hosts", e)));
         }
+        out.sort(java.util.Comparator.comparing(Row::action));
         return out;
+    }
+
+    /** A key file's line in the preview; its .pub file, when there is one, tells whether the vault has it. */
+    private Row keyPreview(Path file, String prefix) {
+        Path pub = file.resolveSibling(file.getFileName() + ".pub");
+        try {
+            if (Files.isRegularFile(pub) && Files.size(pub) < 16 * 1024
+                    && VaultImports.hasPublicKey(vault, Files.readString(pub))) {
+                return new Row("Key", display(file), Action.SKIP, prefix + "already in the vault (by its .pub file);"
+                        + " the existing record is used");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // No usable .pub file: the key itself tells when it is read.
+        }
+        return new Row("Key", display(file), Action.ADD, prefix
+                + "read when importing (a passphrase is asked if it has one)");
+    }
+
+    /** A path as people write it: under the home folder as ~/... */
+    public String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = home.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? "~/" + base.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString();
     }
 
     private static String describe(PlannedHost planned) {
@@ -461,13 +484,20 @@ public final class ImportWizardViewModel {
                 + (known == null ? 0 : 1);
         int[] done = {0};
         Set<String> written = new HashSet<>();
+        List<Row> keyRows = new ArrayList<>();
         RecordSink<RuntimeException> counting = item -> {
             if (cancelled.get()) {
                 throw new CancellationException();
             }
+            int keysBefore = sink.keysAdded();
             String id = sink.put(item);
             if (item instanceof Host host) {
                 written.add(host.label());
+            }
+            if (item instanceof SshKey key && sink.keysAdded() > keysBefore) {
+                keyRows.add(new Row("Key", key.name(), Action.ADD, key.keyType() + " key added"
+                        + (vault.get(id).map(r -> ((SshKey) r.item()).name()).filter(n -> !n.equals(key.name()))
+                                .map(n -> " as '" + n + "' (the name was taken)").orElse(""))));
             }
             done[0]++;
             progress(done[0] / (double) Math.max(1, total), "Writing " + done[0] + " of " + total + "...");
@@ -534,7 +564,9 @@ public final class ImportWizardViewModel {
                 continue;
             }
             Row row = host ? new Row("Host", label, Action.SKIP, entry.detail())
-                    : reportRow(entry.subject().startsWith("key") ? "Key" : "ssh_config", entry);
+                    : entry.subject().startsWith("key file ")
+                            ? new Row("Key", display(Path.of(entry.subject().substring(9))), Action.SKIP, entry.detail())
+                            : reportRow(entry.subject().startsWith("key") ? "Key" : "ssh_config", entry);
             if (entry.subject().startsWith("key ") && entry.outcome() == ImportReport.Outcome.NOTE
                     && entry.detail().startsWith("already in the vault")) {
                 row = new Row("Key", entry.subject().substring(4), Action.SKIP, entry.detail());
@@ -544,8 +576,14 @@ public final class ImportWizardViewModel {
             }
             out.add(row);
         }
-        if (sink.keysAdded() > 0) {
-            out.add(new Row("Key", sink.keysAdded() + " key(s)", Action.ADD, "added to the vault"));
+        out.addAll(keyRows);
+        if (stopped || failure != null) {
+            for (Map.Entry<Path, SshKey> loose : looseKeys.entrySet()) {
+                if (keyRows.stream().noneMatch(r -> r.subject().equals(loose.getValue().name()))) {
+                    out.add(new Row("Key", display(loose.getKey()), Action.SKIP, "not written: the import stopped"
+                            + " before it"));
+                }
+            }
         }
         if (known != null) {
             if (knownAdded + knownPresent > 0 || !stopped && failure == null) {
@@ -574,6 +612,8 @@ public final class ImportWizardViewModel {
         } else {
             headlineText = "Imported " + counts + ". Skipped " + skippedCount + ".";
         }
+        // Added first, then skipped, then notes; in file order within each.
+        out.sort(java.util.Comparator.comparing(Row::action));
         return new Outcome(out, headlineText, sink.hostsAdded(), sink.keysAdded(), knownAdded, skippedCount,
                 stopped);
     }

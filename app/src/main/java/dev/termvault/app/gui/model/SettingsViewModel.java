@@ -90,7 +90,7 @@ public final class SettingsViewModel {
 
     /** Whether the system theme could be detected (else "follow the system" shows the light theme). */
     public static String systemThemeHint(boolean detected) {
-        return detected ? "Follows the light or dark setting of your system when the app starts."
-                : "Your system's setting could not be read here, so this shows the light theme.";
+        return detected ? "Follow the system: uses your system's light or dark setting, read when the app starts."
+                : "Follow the system: your system's setting cannot be read here, so it shows the light theme.";
     }
 }

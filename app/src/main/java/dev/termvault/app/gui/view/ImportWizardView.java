@@ -28,6 +28,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -134,6 +135,7 @@ public final class ImportWizardView {
     private void choosePage() {
         CheckBox useConfig = new CheckBox("Hosts from an ssh_config file");
         useConfig.setId("importUseConfig");
+        useConfig.setMnemonicParsing(false);
         useConfig.selectedProperty().bindBidirectional(model.useConfigProperty());
         TextField config = pathField("importConfigPath", model.configPathProperty().get());
         config.textProperty().bindBidirectional(model.configPathProperty());
@@ -141,6 +143,7 @@ public final class ImportWizardView {
 
         CheckBox useKnown = new CheckBox("Host keys from a known_hosts file");
         useKnown.setId("importUseKnownHosts");
+        useKnown.setMnemonicParsing(false);
         useKnown.selectedProperty().bindBidirectional(model.useKnownHostsProperty());
         TextField known = pathField("importKnownHostsPath", model.knownHostsPathProperty().get());
         known.textProperty().bindBidirectional(model.knownHostsPathProperty());
@@ -164,7 +167,8 @@ public final class ImportWizardView {
         Runnable fill = () -> {
             keys.getChildren().clear();
             for (KeyFileChoice choice : model.keyFiles()) {
-                CheckBox box = new CheckBox(choice.path().toString());
+                CheckBox box = new CheckBox(model.display(choice.path()));
+                box.setMnemonicParsing(false);
                 box.selectedProperty().bindBidirectional(choice.selectedProperty());
                 keys.getChildren().add(box);
             }
@@ -297,6 +301,14 @@ public final class ImportWizardView {
             double width) {
         TableColumn<Row, String> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         column.setPrefWidth(width);
         return column;
     }

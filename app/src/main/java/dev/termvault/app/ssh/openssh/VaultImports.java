@@ -143,7 +143,18 @@ public final class VaultImports {
     }
 
     private static String publicBlob(SshKey key) {
-        String[] fields = key.publicKey() == null ? new String[0] : key.publicKey().split(" ");
-        return fields.length >= 2 ? fields[0] + " " + fields[1] : String.valueOf(key.publicKey());
+        return publicBlob(key.publicKey());
+    }
+
+    /** The key type and base64 blob of an OpenSSH public key line (the comment dropped), what keys are kept by. */
+    public static String publicBlob(String publicKeyLine) {
+        String[] fields = publicKeyLine == null ? new String[0] : publicKeyLine.strip().split("\\s+");
+        return fields.length >= 2 ? fields[0] + " " + fields[1] : String.valueOf(publicKeyLine);
+    }
+
+    /** Whether {@code vault} holds a key with this public key line (type and blob). */
+    public static boolean hasPublicKey(Vault vault, String publicKeyLine) {
+        String blob = publicBlob(publicKeyLine);
+        return vault.list(ItemType.SSH_KEY).stream().anyMatch(r -> publicBlob((SshKey) r.item()).equals(blob));
     }
 }
