@@ -89,7 +89,7 @@ public final class AppShell implements AutoCloseable {
     private void showMain(Vault unlocked) {
         vault = unlocked;
         firstRun = null;
-        HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
+        HostsPane hosts = new HostsPane(new HostListViewModel(unlocked, executor), new HostEditorViewModel(unlocked));
         main = new MainView(hosts, settings, this::lock, autoLock::restart);
         hosts.setOnImport(this::openImport);
         root.getChildren().setAll(main.root());

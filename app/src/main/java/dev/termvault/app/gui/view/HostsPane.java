@@ -154,23 +154,30 @@ public final class HostsPane {
         }
     }
 
+    /** One row of the list; its nodes are made once and reused as the list scrolls and filters. */
     private static final class HostCell extends ListCell<VaultRecord> {
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final HBox row;
+
+        HostCell() {
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            row = new HBox(10, new FontIcon(Material2MZ.STORAGE), new VBox(2, name, detail));
+        }
+
         @Override
         protected void updateItem(VaultRecord record, boolean empty) {
             super.updateItem(record, empty);
+            setText(null);
             if (empty || record == null || !(record.item() instanceof Host host)) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(host.label());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            String target = (host.username() == null ? "" : host.username() + "@") + host.hostname()
-                    + (host.port() == 22 ? "" : ":" + host.port());
-            Label detail = new Label(target);
-            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            setText(null);
-            setGraphic(new HBox(10, new FontIcon(Material2MZ.STORAGE), new VBox(2, name, detail)));
+            name.setText(host.label());
+            detail.setText((host.username() == null ? "" : host.username() + "@") + host.hostname()
+                    + (host.port() == 22 ? "" : ":" + host.port()));
+            setGraphic(row);
         }
     }
 }
