@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The import wizard through the real window, headless on Monocle: an ssh_config with an Include, wildcard blocks
  * and a jump host, and an encrypted key whose passphrase is typed into the wizard; then search narrows the host
- * list letter by letter; then Settings. Writes import-*.png and settings*.png to target/screenshots.
+ * list letter by letter; then Settings. Writes import-*.png (the wizard and Settings) to target/screenshots.
  */
 @ExtendWith(ApplicationExtension.class)
 class ImportFlowTest {
@@ -111,7 +111,7 @@ class ImportFlowTest {
         robot.clickOn("#importHosts");
         waitUntil(() -> visible(robot, "#importPreview"));
         assertThat(robot.lookup("#importConfigPath").queryTextInputControl().getText())
-                .isEqualTo(home.resolve(".ssh/config").toString());
+                .isEqualTo("~/.ssh/config");
         shot(robot, "import-choose");
 
         robot.clickOn("#importPreview");
@@ -150,9 +150,9 @@ class ImportFlowTest {
 
         robot.clickOn("#section-settings");
         waitUntil(() -> visible(robot, "#autoLockMinutes"));
-        shot(robot, "settings");
+        shot(robot, "import-settings");
         robot.clickOn("#darkTheme");
-        shot(robot, "settings-dark");
+        shot(robot, "import-settings-dark");
 
         robot.clickOn("#section-hosts");
         robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);

@@ -112,7 +112,7 @@ class ImportWizardViewModelTest {
     void defaults_offerTheFilesInDotSsh() {
         ImportWizardViewModel model = model(KEY_PASSPHRASE);
         assertThat(model.useConfigProperty().get()).isTrue();
-        assertThat(model.configPathProperty().get()).isEqualTo(home.resolve(".ssh/config").toString());
+        assertThat(model.configPathProperty().get()).isEqualTo("~/.ssh/config");
         assertThat(model.useKnownHostsProperty().get()).isTrue();
         assertThat(model.keyFiles()).extracting(k -> k.path().getFileName().toString())
                 .containsExactly("id_ecdsa", "id_ed25519");

@@ -156,9 +156,9 @@ public final class ImportWizardViewModel {
         this.asker = Objects.requireNonNull(asker);
         this.onImported = Objects.requireNonNull(onImported);
         Path ssh = home.resolve(".ssh");
-        configPath.set(ssh.resolve("config").toString());
+        configPath.set("~/.ssh/config");
         useConfig.set(Files.isRegularFile(ssh.resolve("config")));
-        knownHostsPath.set(ssh.resolve("known_hosts").toString());
+        knownHostsPath.set("~/.ssh/known_hosts");
         useKnownHosts.set(Files.isRegularFile(ssh.resolve("known_hosts")));
         keyFiles.setAll(defaultKeyFiles(ssh).stream().map(KeyFileChoice::new).toList());
         canPreview = Bindings.createBooleanBinding(() -> !busy.get()

@@ -235,7 +235,8 @@ public final class ImportWizardView {
         button.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
-            File current = new File(target.getText());
+            String text = target.getText().strip();
+            File current = new File(text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text);
             if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
                 chooser.setInitialDirectory(current.getParentFile());
             }
