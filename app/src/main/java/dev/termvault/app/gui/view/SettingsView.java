@@ -125,6 +125,16 @@ public final class SettingsView {
         spinner.setEditable(true);
         spinner.setPrefWidth(96);
         spinner.setId(id);
+        // A typed number counts when the field is left, not only on Enter; text that is no number is undone.
+        spinner.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                try {
+                    spinner.commitValue();
+                } catch (RuntimeException e) {
+                    spinner.cancelEdit();
+                }
+            }
+        });
         return spinner;
     }
 }
