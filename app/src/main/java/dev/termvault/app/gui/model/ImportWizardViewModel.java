@@ -249,10 +249,12 @@ public final class ImportWizardViewModel {
         progressText.set("Reading files...");
         rows.clear();
         step.set(Step.RUNNING);
+        // Errors while writing are caught in write() and summarised there; what reaches here came while the
+        // files were read, before anything was written.
         executor.submit(() -> importAll(inputs), this::finish, e -> finish(new Outcome(
                 List.of(new Row("Import", "", Action.SKIP, String.valueOf(e.getMessage()))),
-                "The import stopped with an error: " + e.getMessage() + ". Records listed as imported were written;"
-                        + " nothing else.", 0, 0, 0, 0, false)));
+                "The files could not be read (" + e.getMessage() + "). Nothing was written to the vault.",
+                0, 0, 0, 0, false)));
     }
 
     /** Asks the running import to stop (before the next file or record). */
