@@ -10,6 +10,7 @@ import dev.termvault.app.gui.view.AccountSetupView;
 import dev.termvault.app.gui.view.FirstRunChoices;
 import dev.termvault.app.gui.view.FirstRunView;
 import dev.termvault.app.gui.view.HostsPane;
+import dev.termvault.app.gui.view.ImportWizardView;
 import dev.termvault.app.gui.view.MainView;
 import dev.termvault.app.gui.view.RecordPanes;
 import dev.termvault.app.gui.view.TerminalTabs;
@@ -19,7 +20,9 @@ import dev.termvault.sync.client.BackgroundSync;
 import dev.termvault.vault.Vault;
 import java.nio.file.Path;
 import javafx.application.Platform;
+import java.time.Duration;
 import javafx.scene.Scene;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -43,11 +46,18 @@ public final class AppShell implements AutoCloseable {
     private char[] syncPassword;
     private AccountSession newSession;
     private BackgroundSync.Timing syncTiming = BackgroundSync.Timing.DEFAULT;
+    private final SecretClipboard clipboard;
+    private final AutoLock autoLock;
+    private ImportWizardView importWizard;
+    private Path importHome = Path.of(System.getProperty("user.home"));
 
     public AppShell(Path vaultDirectory, TaskExecutor executor, GuiSettings settings) {
         this.vaultDirectory = vaultDirectory;
         this.executor = executor;
         this.settings = settings;
+        this.clipboard = SecretClipboard.system(settings);
+        this.autoLock = new AutoLock(new FxScheduler(), () -> Duration.ofMinutes(settings.autoLockMinutes()),
+                this::lock);
     }
 
     /** Builds the scene, applies the theme and shows the first screen. */
@@ -70,6 +80,8 @@ public final class AppShell implements AutoCloseable {
                 syncShell.syncNow();
             }
         });
+        scene.getAccelerators().put(shortcut(KeyCode.I), this::openImport);
+        scene.addEventFilter(InputEvent.ANY, e -> autoLock.input());
         if (Vault.exists(vaultDirectory)) {
             showUnlock();
         } else {
@@ -126,11 +138,12 @@ public final class AppShell implements AutoCloseable {
     private void showMain(Vault unlocked) {
         vault = unlocked;
         firstRun = null;
-        HostsPane hosts = new HostsPane(new HostListViewModel(unlocked), new HostEditorViewModel(unlocked));
+        HostsPane hosts = new HostsPane(new HostListViewModel(unlocked, executor), new HostEditorViewModel(unlocked));
         TerminalTabs terminals = new TerminalTabs(unlocked);
         hosts.setOnConnect(terminals::open);
-        main = new MainView(hosts, RecordPanes.create(unlocked, executor, new SecretClipboard()), settings,
-                this::lock, terminals);
+        main = new MainView(hosts, RecordPanes.create(unlocked, executor, clipboard), settings,
+                this::lock, terminals, autoLock::restart);
+        hosts.setOnImport(this::openImport);
         accountSetup = null;
         syncShell = new SyncShell(unlocked, executor, syncTiming);
         syncShell.attach(main);
@@ -143,6 +156,37 @@ public final class AppShell implements AutoCloseable {
         }
         root.getChildren().setAll(main.root());
         hosts.focusSearch();
+        autoLock.start();
+    }
+
+    /** Opens the import wizard over the main window (Ctrl+I, or the import button above the host list). */
+    public void openImport() {
+        if (main == null || importWizard != null) {
+            return;
+        }
+        HostsPane hosts = main.hosts();
+        importWizard = ImportWizardView.create(vault, executor, importHome, hosts::refreshHosts, this::closeImport);
+        root.getChildren().add(importWizard.root());
+        importWizard.root().requestFocus();
+    }
+
+    private void closeImport() {
+        if (importWizard != null) {
+            importWizard.model().cancel();
+            importWizard.dispose();
+            root.getChildren().remove(importWizard.root());
+            importWizard = null;
+        }
+    }
+
+    /** Copies secrets and clears them again; other screens copy passwords and keys through it. */
+    public SecretClipboard secretClipboard() {
+        return clipboard;
+    }
+
+    /** The home folder the import wizard looks in for ~/.ssh (tests point it at a folder of their own). */
+    void setImportHome(Path home) {
+        this.importHome = home;
     }
 
     /** Locks the vault (every key wiped, decrypted records dropped) and shows the unlock screen. */
@@ -150,6 +194,9 @@ public final class AppShell implements AutoCloseable {
         if (vault == null || main == null) {
             return;
         }
+        closeImport();
+        clipboard.clearNow();
+        autoLock.stop();
         main.terminals().closeAll();
         if (syncShell != null) {
             // Sync stops first (a pass in flight finishes or fails at its next request), away from the UI
@@ -199,6 +246,9 @@ public final class AppShell implements AutoCloseable {
 
     @Override
     public void close() {
+        closeImport();
+        clipboard.clearNow();
+        autoLock.stop();
         if (main != null) {
             main.terminals().closeAll();
         }

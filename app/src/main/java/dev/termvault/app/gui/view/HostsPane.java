@@ -51,6 +51,7 @@ public final class HostsPane {
     private final ListView<VaultRecord> hostList = new ListView<>();
     private final StackPane root = new StackPane();
     private Consumer<Host> onConnect = host -> { };
+    private HBox toolbar;
 
     public HostsPane(HostListViewModel list, HostEditorViewModel editor) {
         this.list = list;
@@ -95,6 +96,21 @@ public final class HostsPane {
         search.requestFocus();
     }
 
+    /** Reads the host list again (after an import). */
+    public void refreshHosts() {
+        list.refresh();
+    }
+
+    /** Adds the import button (the import wizard) to the toolbar above the list. */
+    public void setOnImport(Runnable openImport) {
+        Button importButton = new Button(null, new FontIcon(Material2AL.GET_APP));
+        importButton.setId("importHosts");
+        importButton.getStyleClass().add(Styles.BUTTON_ICON);
+        importButton.setTooltip(new javafx.scene.control.Tooltip("Import from OpenSSH (Ctrl+I)"));
+        importButton.setOnAction(e -> openImport.run());
+        toolbar.getChildren().add(importButton);
+    }
+
     private Node listSide() {
         search.setId("hostSearch");
         search.setPromptText("Search hosts (Ctrl+F)");
@@ -137,7 +153,8 @@ public final class HostsPane {
         filter.setTooltip(new Tooltip("Show one group or one tag"));
         filter.setMaxWidth(Double.MAX_VALUE);
         filter.valueProperty().bindBidirectional(list.filterProperty());
-        VBox side = new VBox(8, new HBox(8, search, add, connect), filter, hosts);
+        toolbar = new HBox(8, search, add, connect);
+        VBox side = new VBox(8, toolbar, filter, hosts);
         side.setPadding(new Insets(12));
         return side;
     }
@@ -363,46 +380,53 @@ public final class HostsPane {
         error.addListener((obs, old, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
     }
 
+    /**
+     * One row of the list, with its group's heading above the first host of each group; its nodes are made once
+     * and reused as the list scrolls and filters.
+     */
     private static final class HostCell extends ListCell<VaultRecord> {
         private final HostListViewModel list;
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final Label tags = new Label();
+        private final Label header = new Label("", new FontIcon(Material2AL.FOLDER));
+        private final VBox box;
 
         HostCell(HostListViewModel list) {
             this.list = list;
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            tags.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_SMALL);
+            header.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, Styles.TEXT_BOLD);
+            HBox row = new HBox(10, new FontIcon(Material2MZ.STORAGE), new VBox(2, name, detail, tags));
+            box = new VBox(4, header, row);
         }
 
         @Override
         protected void updateItem(VaultRecord record, boolean empty) {
             super.updateItem(record, empty);
+            setText(null);
             if (empty || record == null || !(record.item() instanceof Host host)) {
-                setText(null);
                 setGraphic(null);
                 return;
             }
-            Label name = new Label(host.label());
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            String target = (host.username() == null ? "" : host.username() + "@") + host.hostname()
-                    + (host.port() == 22 ? "" : ":" + host.port());
-            Label detail = new Label(target);
-            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            VBox text = new VBox(2, name, detail);
-            if (!host.tags().isEmpty()) {
-                Label tags = new Label("#" + String.join("  #", host.tags()));
-                tags.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_SMALL);
-                text.getChildren().add(tags);
-            }
-            setText(null);
-            HBox row = new HBox(10, new FontIcon(Material2MZ.STORAGE), text);
+            name.setText(host.label());
+            detail.setText((host.username() == null ? "" : host.username() + "@") + host.hostname()
+                    + (host.port() == 22 ? "" : ":" + host.port()));
+            boolean tagged = !host.tags().isEmpty();
+            tags.setText(tagged ? "#" + String.join("  #", host.tags()) : "");
+            tags.setVisible(tagged);
+            tags.setManaged(tagged);
             String group = list.groupName(record);
             int index = getIndex();
             boolean firstOfGroup = index == 0 || index > 0 && index - 1 < getListView().getItems().size()
                     && !list.groupName(getListView().getItems().get(index - 1)).equals(group);
-            if (firstOfGroup && (!group.isEmpty() || index > 0)) {
-                Label header = new Label(group.isEmpty() ? "No group" : group, new FontIcon(Material2AL.FOLDER));
-                header.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-                setGraphic(new VBox(4, header, row));
-            } else {
-                setGraphic(row);
-            }
+            boolean heading = firstOfGroup && (!group.isEmpty() || index > 0);
+            header.setText(group.isEmpty() ? "No group" : group);
+            header.setVisible(heading);
+            header.setManaged(heading);
+            setText(null);
+            setGraphic(box);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.termvault.app.gui.view;
 import atlantafx.base.theme.Styles;
 import dev.termvault.app.gui.GuiSettings;
 import dev.termvault.app.gui.Theme;
+import dev.termvault.app.gui.model.SettingsViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,17 +29,22 @@ public final class MainView {
     private final GuiSettings settings;
     private final ToggleGroup sections = new ToggleGroup();
     private final TerminalTabs terminals;
+    private final Runnable autoLockChanged;
 
     public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock) {
-        this(hosts, records, settings, lock, null);
+        this(hosts, records, settings, lock, null, () -> { });
     }
 
-    /** With terminals: the centre is a tab pane whose fixed first tab shows the selected section. */
+    /**
+     * @param terminals       when not null, the centre is a tab pane whose fixed first tab shows the selected section
+     * @param autoLockChanged called when the auto-lock time is changed in Settings
+     */
     public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock,
-                    TerminalTabs terminals) {
+                    TerminalTabs terminals, Runnable autoLockChanged) {
         this.hosts = hosts;
         this.settings = settings;
         this.terminals = terminals;
+        this.autoLockChanged = autoLockChanged;
         VBox sidebar = new VBox(4);
         sidebar.setId("sidebar");
         sidebar.setPadding(new Insets(12, 8, 12, 8));
@@ -125,16 +131,6 @@ public final class MainView {
     }
 
     private Node settingsPane() {
-        ToggleButton dark = new ToggleButton("Dark theme", new FontIcon(Material2MZ.NIGHTS_STAY));
-        dark.setId("darkTheme");
-        dark.setSelected(settings.theme() == Theme.DARK);
-        dark.selectedProperty().addListener((obs, old, now) -> {
-            Theme theme = now ? Theme.DARK : Theme.LIGHT;
-            settings.setTheme(theme);
-            theme.apply();
-        });
-        VBox box = new VBox(12, Forms.title("Settings"), Forms.hint("Appearance"), dark);
-        box.setPadding(new Insets(24));
-        return box;
+        return new SettingsView(new SettingsViewModel(settings, Theme::apply, autoLockChanged)).root();
     }
 }
