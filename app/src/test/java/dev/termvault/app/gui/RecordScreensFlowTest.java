@@ -143,6 +143,8 @@ class RecordScreensFlowTest {
         assertThat(robot.lookup("#saveHost").queryButton().isDisabled()).as("KEY without a key chosen").isTrue();
         pick(robot, "#hostKey", "laptop 2026");
         robot.clickOn("#hostForwards").write("\n-D 1080");
+        // The tags field lies below the fold of the editor: focusing it scrolls the form to show it.
+        robot.interact(() -> robot.lookup("#hostTags").query().requestFocus());
         robot.clickOn("#hostTags").write(", ssh");
         robot.clickOn("#saveHost");
         assertThat(robot.lookup("#hostStatus").queryLabeled().getText()).isEqualTo("Saved.");

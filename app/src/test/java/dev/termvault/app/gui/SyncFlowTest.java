@@ -216,7 +216,7 @@ class SyncFlowTest {
             robot.clickOn("web");
             waitUntil(() -> text(robot, "#syncState").equals("Sync failed"));
             shot(robot, "sync-status-error");
-            assertThat(text(robot, "#syncError")).contains("log in again");
+            assertThat(text(robot, "#syncError")).contains("was revoked");
             assertThat(hostLabels(robot)).containsExactly("bastion", "db", "web", "written-offline");
         }
     }

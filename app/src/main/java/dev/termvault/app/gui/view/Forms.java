@@ -56,4 +56,48 @@ final class Forms {
         label.setWrapText(true);
         return label;
     }
+
+    /**
+     * Keeps the focused field of a scrolling form in view: when focus moves (Tab, a click, a shortcut) to a node
+     * inside {@code scroll}'s content that lies outside the viewport, the form scrolls just enough to show it.
+     */
+    static void scrollToFocused(javafx.scene.control.ScrollPane scroll) {
+        scroll.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, was, now) -> reveal(scroll, now));
+            }
+        });
+    }
+
+    private static void reveal(javafx.scene.control.ScrollPane scroll, Node focused) {
+        Node content = scroll.getContent();
+        if (focused == null || content == null || !isInside(focused, content)) {
+            return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds node = content.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+        double top = (contentHeight - viewport) * scroll.getVvalue();
+        double target = top;
+        if (node.getMinY() < top) {
+            target = node.getMinY();
+        } else if (node.getMaxY() > top + viewport) {
+            target = node.getMaxY() - viewport;
+        }
+        if (target != top) {
+            scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewport))));
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -33,6 +33,7 @@ import javafx.util.StringConverter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -147,6 +148,8 @@ public final class HostsPane {
         connect.setId("connectHost");
         connect.disableProperty().bind(hosts.getSelectionModel().selectedItemProperty().isNull());
         connect.setOnAction(e -> connectSelected());
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setTooltip(new Tooltip("Connect (Enter or double-click)"));
         VBox.setVgrow(hosts, Priority.ALWAYS);
         ComboBox<HostFilter> filter = new ComboBox<>(list.filters());
         filter.setId("hostFilter");
@@ -258,6 +261,7 @@ public final class HostsPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: -color-bg-default;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        Forms.scrollToFocused(scroll);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox actions = new HBox(10, save, delete, status);
