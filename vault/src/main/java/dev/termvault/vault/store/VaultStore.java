@@ -266,14 +266,16 @@ public final class VaultStore implements AutoCloseable {
     }
 
     /**
-     * The server stored {@code revision} of a record as sent ({@code envelope}, null for a delete): it becomes
-     * the record's base, the record is clean if it did not change meanwhile, its outbox rows go; one
-     * transaction.
+     * The server stored these pushed changes as sent (each row's revision and envelope, null for a delete):
+     * each becomes its record's base, a record is clean if it did not change meanwhile, its outbox rows go;
+     * one transaction.
      */
-    public void acknowledge(UUID vaultId, UUID recordId, long revision, byte[] envelope) {
-        db.transaction("record a pushed change", c -> {
-            SyncTable.putBase(c, vaultId, recordId, revision, envelope);
-            SyncTable.acknowledge(c, vaultId, recordId, revision);
+    public void acknowledge(UUID vaultId, List<PendingRow> pushed) {
+        db.transaction("record pushed changes", c -> {
+            for (PendingRow row : pushed) {
+                SyncTable.putBase(c, vaultId, row.recordId(), row.revision(), row.deleted() ? null : row.envelope());
+                SyncTable.acknowledge(c, vaultId, row.recordId(), row.revision());
+            }
             return null;
         });
     }
@@ -291,6 +293,24 @@ public final class VaultStore implements AutoCloseable {
                 SyncTable.replaceRecord(c, vaultId, remote, remote.revision(), false, seq);
             } else {
                 SyncTable.replaceRecord(c, vaultId, local, remote.revision(), true, seq);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Stores versions received from the server as their records' new bases and as the records themselves,
+     * and (unless {@code cursor} is null) the new sync cursor; one transaction.
+     */
+    public void storeRemote(UUID vaultId, List<RecordRow> remotes, Long cursor) {
+        db.transaction("store synced changes", c -> {
+            long seq = records.nextSequence(c);
+            for (RecordRow remote : remotes) {
+                SyncTable.putBase(c, vaultId, remote.recordId(), remote.revision(), remote.envelope());
+                SyncTable.replaceRecord(c, vaultId, remote, remote.revision(), false, seq);
+            }
+            if (cursor != null) {
+                SyncTable.setCursor(c, vaultId, cursor);
             }
             return null;
         });

@@ -7,6 +7,8 @@ import dev.termvault.sync.protocol.blobs.PushResponse;
 import dev.termvault.sync.protocol.blobs.PushResult;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
+import dev.termvault.vault.RemoteVersion;
+import dev.termvault.vault.ServedRecord;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.VaultSync;
 import dev.termvault.vault.model.Item;
@@ -15,9 +17,11 @@ import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.SyncBase;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -93,11 +97,17 @@ public final class Synchronizer {
 
     /**
      * Reads the whole vault from the server (cursor 0) and checks that every record this device has
-     * agreed with the server on is still there, at the revision seen or later (tombstones count).
+     * agreed with the server on is still there, at the revision seen or later (tombstones count). A device
+     * that has agreed on no record yet has nothing to check and reads nothing.
      */
     public synchronized void verifyServer() {
         VaultSync sync = vault.sync();
         UUID vaultId = sync.vaultId();
+        List<SyncBase> bases = sync.bases();
+        if (bases.isEmpty()) {
+            // Nothing agreed on yet (a new device), so nothing can be missing: the feed is read once, by pull.
+            return;
+        }
         Map<UUID, Long> servedRevisions = new HashMap<>();
         long after = 0;
         ChangePage page;
@@ -111,7 +121,7 @@ public final class Synchronizer {
             }
             after = page.cursor();
         } while (page.hasMore() && !page.changes().isEmpty());
-        for (SyncBase base : sync.bases()) {
+        for (SyncBase base : bases) {
             Long revision = servedRevisions.get(base.recordId());
             if (revision == null) {
                 throw new SyncException.ServerMisbehaved("record " + base.recordId() + " is missing");
@@ -136,11 +146,62 @@ public final class Synchronizer {
                 if (change.seq() <= cursor) {
                     throw new SyncException.ServerMisbehaved("a change at or before the cursor was served again");
                 }
-                apply(sync, change);
             }
+            applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
             cursor = page.cursor();
-            sync.setCursor(cursor);
         } while (page.hasMore() && !page.changes().isEmpty());
+    }
+
+    /**
+     * Applies a page of server changes: checks every change first (nothing is written when one fails), then
+     * merges the records changed on both sides (one transaction each), then stores the rest together with
+     * the new cursor (null: leave it) in one transaction, so after a crash the cursor never points past a
+     * change that was not stored.
+     */
+    private void applyPage(VaultSync sync, List<Change> changes, Long newCursor) {
+        synchronized (vault) {
+            List<ServedRecord> served = new ArrayList<>(changes.size());
+            List<Optional<SyncBase>> bases = new ArrayList<>(changes.size());
+            Set<UUID> seen = new HashSet<>();
+            for (Change change : changes) {
+                UUID id = recordId(change);
+                if (!seen.add(id)) {
+                    throw new SyncException.ServerMisbehaved("record " + id + " came twice in one page");
+                }
+                Optional<SyncBase> base = sync.base(id);
+                if (base.isPresent() && change.revision() < base.get().revision()) {
+                    throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
+                            + change.revision() + ", older than revision " + base.get().revision() + " seen before");
+                }
+                if (base.isPresent() && change.revision() == base.get().revision()) {
+                    continue;
+                }
+                if (!change.deleted() && change.envelope() == null) {
+                    throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
+                }
+                served.add(new ServedRecord(id, change.revision(), change.deleted() ? null : change.envelope()));
+                bases.add(base);
+            }
+            List<RemoteVersion> remotes = open(sync, served);
+            List<RemoteVersion> taken = new ArrayList<>(remotes.size());
+            for (int i = 0; i < remotes.size(); i++) {
+                RemoteVersion remote = remotes.get(i);
+                Optional<SyncBase> base = bases.get(i);
+                Optional<RecordRow> local = sync.local(remote.recordId());
+                boolean localChanged = local.isPresent()
+                        && (base.isEmpty() || local.get().revision() != base.get().revision());
+                if (localChanged) {
+                    merge(sync, remote, base, local.get());
+                } else {
+                    taken.add(remote);
+                }
+            }
+            if (newCursor != null) {
+                sync.acceptRemote(taken, newCursor);
+            } else if (!taken.isEmpty()) {
+                sync.acceptRemote(taken);
+            }
+        }
     }
 
     /** Pushes every pending change; whether anything was sent. */
@@ -159,66 +220,47 @@ public final class Synchronizer {
             if (response.results() == null || response.results().size() != rows.size()) {
                 throw new SyncException.ServerMisbehaved("the push answer does not match the request");
             }
+            List<PendingRow> applied = new ArrayList<>(rows.size());
+            List<Change> conflicts = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 PushResult result = response.results().get(i);
                 if (!rows.get(i).recordId().toString().equals(result.recordId())) {
                     throw new SyncException.ServerMisbehaved("the push answer does not match the request");
                 }
                 if (PushResult.APPLIED.equals(result.status())) {
-                    sync.acknowledge(rows.get(i));
+                    applied.add(rows.get(i));
                 } else if (result.current() != null && result.recordId().equals(result.current().recordId())) {
-                    apply(sync, result.current());
+                    conflicts.add(result.current());
                 } else {
                     throw new SyncException.ServerMisbehaved("a conflict came without the current record");
                 }
+            }
+            sync.acknowledge(applied);
+            if (!conflicts.isEmpty()) {
+                applyPage(sync, conflicts, null);
             }
         }
         LOG.info("Push stopped after {} rounds with changes still pending", MAX_PUSH_ROUNDS);
         return true;
     }
 
-    /** Applies one server change: checks it, then takes it, or merges it with the local change. */
-    private void apply(VaultSync sync, Change change) {
-        UUID id = recordId(change);
-        synchronized (vault) {
-            Optional<SyncBase> base = sync.base(id);
-            if (base.isPresent() && change.revision() < base.get().revision()) {
-                throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
-                        + change.revision() + ", older than revision " + base.get().revision() + " seen before");
-            }
-            if (base.isPresent() && change.revision() == base.get().revision()) {
-                return;
-            }
-            if (!change.deleted() && change.envelope() == null) {
-                throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
-            }
-            byte[] envelope = change.deleted() ? null : change.envelope();
-            Item remote = open(sync, id, change.revision(), envelope);
-            Optional<RecordRow> local = sync.local(id);
-            boolean localChanged = local.isPresent()
-                    && (base.isEmpty() || local.get().revision() != base.get().revision());
-            if (!localChanged) {
-                sync.acceptRemote(id, change.revision(), envelope);
-                return;
-            }
-            merge(sync, id, change.revision(), envelope, remote, base, local.get());
-        }
-    }
-
-    private void merge(VaultSync sync, UUID id, long revision, byte[] envelope, Item remote,
-                       Optional<SyncBase> base, RecordRow local) {
+    private void merge(VaultSync sync, RemoteVersion remoteVersion, Optional<SyncBase> base, RecordRow local) {
+        UUID id = remoteVersion.recordId();
+        long revision = remoteVersion.revision();
+        byte[] envelope = remoteVersion.envelope();
+        Item remote = remoteVersion.item();
         Optional<Item> localItem = local.deleted() ? Optional.empty() : sync.localItem(id);
         if (!local.deleted() && localItem.isEmpty()) {
-            sync.acceptRemote(id, revision, envelope);
+            sync.acceptRemote(List.of(remoteVersion));
             return;
         }
         if (remote == null && localItem.isEmpty()) {
-            sync.acceptRemote(id, revision, null);
+            sync.acceptRemote(List.of(remoteVersion));
         } else if (remote == null) {
             sync.keepMerged(id, revision, null, localItem.get());
             notice(new SyncNotice(SyncNotice.Kind.RESTORED_LOCAL_EDIT, id.toString(), null));
         } else if (localItem.isEmpty()) {
-            sync.acceptRemote(id, revision, envelope);
+            sync.acceptRemote(List.of(remoteVersion));
             notice(new SyncNotice(SyncNotice.Kind.RESTORED_REMOTE_EDIT, id.toString(), null));
         } else {
             Item baseItem = base.filter(b -> !b.deleted())
@@ -229,6 +271,17 @@ public final class Synchronizer {
                 VaultRecord copy = vault.put(result.conflictCopy());
                 notice(new SyncNotice(SyncNotice.Kind.CONFLICT_COPY, id.toString(), copy.id()));
             }
+        }
+    }
+
+    private static List<RemoteVersion> open(VaultSync sync, List<ServedRecord> served) {
+        try {
+            return sync.open(served);
+        } catch (VaultException.Tampered | VaultException.UnsupportedFormatVersion e) {
+            UUID id = e instanceof VaultException.Tampered t ? t.recordId().orElse(null) : null;
+            throw new SyncException.ServerMisbehaved("record " + (id == null ? "" : id + " ")
+                    + "does not open at the revision served for this vault (a ciphertext moved between records"
+                    + " or vaults, or changed)");
         }
     }
 
