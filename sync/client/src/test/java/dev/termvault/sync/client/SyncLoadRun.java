@@ -63,19 +63,24 @@ public final class SyncLoadRun {
         long envelopeBytes = laptop.sync().bases().stream().mapToLong(b -> b.envelope().length).sum();
 
         ByteCounter down = new ByteCounter();
-        SyncClient.Joined joined = server.client().addInterceptor(down).build()
+        CountingSocketFactory tcp = new CountingSocketFactory();
+        SyncClient.Joined joined = server.client().addInterceptor(down).socketFactory(tcp).build()
                 .join(dir.resolve("b"), email, "load password".toCharArray(), created.secretKey());
         Vault desktop = joined.vault();
         Synchronizer desktopSync = new Synchronizer(desktop, joined.session());
         long before = down.bytes.get();
+        long tcpBefore = tcp.total();
         long t1 = System.nanoTime();
         desktopSync.syncOnce();
         long pullNanos = System.nanoTime() - t1;
         long pullBytes = down.bytes.get() - before;
+        long tcpBytes = tcp.total() - tcpBefore;
         System.out.printf("records=%d push(all)=%d ms initial-sync(new device)=%d ms%n", desktop.list().size(),
                 pushNanos / 1_000_000, pullNanos / 1_000_000);
         System.out.printf("envelope bytes/record=%.0f wire bytes/record on initial sync=%.0f (ratio %.2f)%n",
                 envelopeBytes / (double) n, pullBytes / (double) n, pullBytes / (double) envelopeBytes);
+        System.out.printf("TCP bytes/record on initial sync=%.0f (ratio %.2f)%n", tcpBytes / (double) n,
+                tcpBytes / (double) envelopeBytes);
 
         System.exit(0);
     }
