@@ -6,10 +6,12 @@ import dev.termvault.vault.model.Item;
 import dev.termvault.vault.store.PendingRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.SyncBase;
+import dev.termvault.vault.store.SyncState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -84,6 +86,13 @@ public final class VaultSync {
     public Optional<SyncBase> base(UUID recordId) {
         synchronized (vault) {
             return StorageErrors.guard(() -> vault.store().syncBase(vault.vaultId(), recordId));
+        }
+    }
+
+    /** Where each of the given records stands: base and local revisions, one entry per id. */
+    public Map<UUID, SyncState> states(List<UUID> recordIds) {
+        synchronized (vault) {
+            return StorageErrors.guard(() -> vault.store().syncStates(vault.vaultId(), recordIds));
         }
     }
 

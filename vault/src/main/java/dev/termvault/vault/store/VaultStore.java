@@ -260,6 +260,11 @@ public final class VaultStore implements AutoCloseable {
         return db.read("read a sync base", c -> SyncTable.base(c, vaultId, recordId));
     }
 
+    /** Base and local revisions of the given records (one entry per id), read in a few queries. */
+    public Map<UUID, SyncState> syncStates(UUID vaultId, List<UUID> recordIds) {
+        return db.read("read the sync state", c -> SyncTable.states(c, vaultId, recordIds));
+    }
+
     /** Every record's last agreed server version (tombstones included). */
     public List<SyncBase> syncBases(UUID vaultId) {
         return db.read("read the sync bases", c -> SyncTable.liveBases(c, vaultId));
@@ -304,11 +309,7 @@ public final class VaultStore implements AutoCloseable {
      */
     public void storeRemote(UUID vaultId, List<RecordRow> remotes, Long cursor) {
         db.transaction("store synced changes", c -> {
-            long seq = records.nextSequence(c);
-            for (RecordRow remote : remotes) {
-                SyncTable.putBase(c, vaultId, remote.recordId(), remote.revision(), remote.envelope());
-                SyncTable.replaceRecord(c, vaultId, remote, remote.revision(), false, seq);
-            }
+            SyncTable.storeRemote(c, vaultId, remotes, records.nextSequence(c));
             if (cursor != null) {
                 SyncTable.setCursor(c, vaultId, cursor);
             }

@@ -15,14 +15,18 @@ import dev.termvault.vault.model.Item;
 import dev.termvault.vault.store.PendingRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.SyncBase;
+import dev.termvault.vault.store.SyncState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -38,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class Synchronizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
-    static final int PAGE = 500;
+    /** Changes per pull: the most the server sends in one page. */
+    static final int PAGE = 1000;
     static final int BATCH = 200;
     private static final int MAX_PUSH_ROUNDS = 50;
 
@@ -133,11 +138,14 @@ public final class Synchronizer {
         }
     }
 
+    /**
+     * Pulls every change after the stored cursor, page by page. The next page is fetched while the current
+     * one is applied; a page is fetched only after the one before it passed its checks.
+     */
     private void pull(VaultSync sync, UUID vaultId) {
         long cursor = sync.cursor();
-        ChangePage page;
-        do {
-            page = session.pull(vaultId, cursor, PAGE);
+        ChangePage page = session.pull(vaultId, cursor, PAGE);
+        while (true) {
             if (page.cursor() < cursor) {
                 throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + page.cursor()
                         + ") than this device has seen (" + cursor + ")");
@@ -147,9 +155,38 @@ public final class Synchronizer {
                     throw new SyncException.ServerMisbehaved("a change at or before the cursor was served again");
                 }
             }
-            applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
+            boolean more = page.hasMore() && !page.changes().isEmpty();
+            CompletableFuture<ChangePage> next = more ? prefetch(vaultId, page.cursor()) : null;
+            try {
+                applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
+            } catch (RuntimeException e) {
+                if (next != null) {
+                    next.cancel(false);
+                }
+                throw e;
+            }
             cursor = page.cursor();
-        } while (page.hasMore() && !page.changes().isEmpty());
+            if (next == null) {
+                return;
+            }
+            page = await(next);
+        }
+    }
+
+    private CompletableFuture<ChangePage> prefetch(UUID vaultId, long after) {
+        return CompletableFuture.supplyAsync(() -> session.pull(vaultId, after, PAGE),
+                task -> Thread.ofPlatform().daemon().name("termvault-sync-pull").start(task));
+    }
+
+    private static ChangePage await(CompletableFuture<ChangePage> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -160,38 +197,41 @@ public final class Synchronizer {
      */
     private void applyPage(VaultSync sync, List<Change> changes, Long newCursor) {
         synchronized (vault) {
-            List<ServedRecord> served = new ArrayList<>(changes.size());
-            List<Optional<SyncBase>> bases = new ArrayList<>(changes.size());
+            List<UUID> ids = new ArrayList<>(changes.size());
             Set<UUID> seen = new HashSet<>();
             for (Change change : changes) {
                 UUID id = recordId(change);
                 if (!seen.add(id)) {
                     throw new SyncException.ServerMisbehaved("record " + id + " came twice in one page");
                 }
-                Optional<SyncBase> base = sync.base(id);
-                if (base.isPresent() && change.revision() < base.get().revision()) {
+                ids.add(id);
+            }
+            Map<UUID, SyncState> states = sync.states(ids);
+            List<ServedRecord> served = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                Change change = changes.get(i);
+                UUID id = ids.get(i);
+                OptionalLong base = states.get(id).baseRevision();
+                if (base.isPresent() && change.revision() < base.getAsLong()) {
                     throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
-                            + change.revision() + ", older than revision " + base.get().revision() + " seen before");
+                            + change.revision() + ", older than revision " + base.getAsLong() + " seen before");
                 }
-                if (base.isPresent() && change.revision() == base.get().revision()) {
+                if (base.isPresent() && change.revision() == base.getAsLong()) {
                     continue;
                 }
                 if (!change.deleted() && change.envelope() == null) {
                     throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
                 }
                 served.add(new ServedRecord(id, change.revision(), change.deleted() ? null : change.envelope()));
-                bases.add(base);
             }
             List<RemoteVersion> remotes = open(sync, served);
             List<RemoteVersion> taken = new ArrayList<>(remotes.size());
-            for (int i = 0; i < remotes.size(); i++) {
-                RemoteVersion remote = remotes.get(i);
-                Optional<SyncBase> base = bases.get(i);
-                Optional<RecordRow> local = sync.local(remote.recordId());
-                boolean localChanged = local.isPresent()
-                        && (base.isEmpty() || local.get().revision() != base.get().revision());
+            for (RemoteVersion remote : remotes) {
+                SyncState state = states.get(remote.recordId());
+                boolean localChanged = state.localRevision().isPresent() && (state.baseRevision().isEmpty()
+                        || state.localRevision().getAsLong() != state.baseRevision().getAsLong());
                 if (localChanged) {
-                    merge(sync, remote, base, local.get());
+                    merge(sync, remote, sync.base(remote.recordId()), sync.local(remote.recordId()).orElseThrow());
                 } else {
                     taken.add(remote);
                 }
