@@ -16,7 +16,8 @@ import okio.Buffer;
 
 /**
  * A measurement run, not a test (docs/performance.md, "Sync client"): pushing N records, the initial sync
- * of N records to a new device, and bytes on the wire per record. Run with
+ * of N records to a new device, and bytes per record: JSON bodies as the application sees them (after gzip
+ * is undone) and what TCP carries (TLS records, headers and compressed bodies). Run with
  * {@code java -cp <test classpath> dev.termvault.sync.client.SyncLoadRun [RECORDS]}.
  */
 public final class SyncLoadRun {
@@ -55,11 +56,16 @@ public final class SyncLoadRun {
         }
         laptop.putAll(hosts);
         ByteCounter up = new ByteCounter();
-        Synchronizer laptopSync = new Synchronizer(laptop, server.client().addInterceptor(up).build()
+        CountingSocketFactory upTcp = new CountingSocketFactory();
+        Synchronizer laptopSync = new Synchronizer(laptop, server.client().addInterceptor(up).socketFactory(upTcp).build()
                 .signUp(laptop, email, "load password".toCharArray()));
+        long upBefore = up.bytes.get();
+        long upTcpBefore = upTcp.total();
         long t0 = System.nanoTime();
         laptopSync.syncOnce();
         long pushNanos = System.nanoTime() - t0;
+        long pushBytes = up.bytes.get() - upBefore;
+        long pushTcpBytes = upTcp.total() - upTcpBefore;
         long envelopeBytes = laptop.sync().bases().stream().mapToLong(b -> b.envelope().length).sum();
 
         ByteCounter down = new ByteCounter();
@@ -79,6 +85,8 @@ public final class SyncLoadRun {
                 pushNanos / 1_000_000, pullNanos / 1_000_000);
         System.out.printf("envelope bytes/record=%.0f wire bytes/record on initial sync=%.0f (ratio %.2f)%n",
                 envelopeBytes / (double) n, pullBytes / (double) n, pullBytes / (double) envelopeBytes);
+        System.out.printf("push: body bytes/record=%.0f TCP bytes/record=%.0f%n", pushBytes / (double) n,
+                pushTcpBytes / (double) n);
         System.out.printf("TCP bytes/record on initial sync=%.0f (ratio %.2f)%n", tcpBytes / (double) n,
                 tcpBytes / (double) envelopeBytes);
 
