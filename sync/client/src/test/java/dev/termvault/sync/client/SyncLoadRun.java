@@ -4,6 +4,7 @@ import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.Host;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,9 +62,11 @@ public final class SyncLoadRun {
                 .signUp(laptop, email, "load password".toCharArray()));
         long upBefore = up.bytes.get();
         long upTcpBefore = upTcp.total();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         laptopSync.syncOnce();
         long pushNanos = System.nanoTime() - t0;
+        long pushCpuNanos = processCpuNanos() - cpu0;
         long pushBytes = up.bytes.get() - upBefore;
         long pushTcpBytes = upTcp.total() - upTcpBefore;
         long envelopeBytes = laptop.sync().bases().stream().mapToLong(b -> b.envelope().length).sum();
@@ -76,13 +79,18 @@ public final class SyncLoadRun {
         Synchronizer desktopSync = new Synchronizer(desktop, joined.session());
         long before = down.bytes.get();
         long tcpBefore = tcp.total();
+        long cpu1 = processCpuNanos();
         long t1 = System.nanoTime();
         desktopSync.syncOnce();
         long pullNanos = System.nanoTime() - t1;
+        long pullCpuNanos = processCpuNanos() - cpu1;
         long pullBytes = down.bytes.get() - before;
         long tcpBytes = tcp.total() - tcpBefore;
         System.out.printf("records=%d push(all)=%d ms initial-sync(new device)=%d ms%n", desktop.list().size(),
                 pushNanos / 1_000_000, pullNanos / 1_000_000);
+        System.out.printf("CPU time of this process (client and server, all threads): push=%d ms initial-sync=%d ms"
+                + " (load average %.1f)%n", pushCpuNanos / 1_000_000, pullCpuNanos / 1_000_000,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("envelope bytes/record=%.0f wire bytes/record on initial sync=%.0f (ratio %.2f)%n",
                 envelopeBytes / (double) n, pullBytes / (double) n, pullBytes / (double) envelopeBytes);
         System.out.printf("push: body bytes/record=%.0f TCP bytes/record=%.0f%n", pushBytes / (double) n,
@@ -91,5 +99,10 @@ public final class SyncLoadRun {
                 tcpBytes / (double) envelopeBytes);
 
         System.exit(0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
