@@ -67,7 +67,10 @@ public final class ApiServer implements AutoCloseable {
         }
         config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, metrics));
 
-        config.routes.before(ctx -> checkBodySize(ctx, settings.maxBodyBytes()));
+        config.routes.before(ctx -> {
+            checkBodySize(ctx, settings.maxBodyBytes());
+            RequestBodies.announce(ctx, settings.maxBodyBytes());
+        });
         config.routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.code(), e.getMessage(),
                 e.retryAfterSeconds()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromStatus(e.getStatus()),
