@@ -263,6 +263,7 @@ public final class SyncClient {
                 builder.socketFactory(b.socketFactory);
             }
             b.interceptors.forEach(builder::addInterceptor);
+            builder.addInterceptor(new GzipRequestBodies());
             builder.addNetworkInterceptor(new RedactedLogging());
             return builder.build();
         } catch (GeneralSecurityException e) {
