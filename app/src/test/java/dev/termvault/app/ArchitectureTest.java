@@ -35,6 +35,14 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule terminalWidgetOnlyInTheGui = noClasses()
+            .that().resideOutsideOfPackage("dev.termvault.app.gui..")
+            .should().dependOnClassesThat().resideInAPackage("com.techsenger.jeditermfx..")
+            .because("the terminal emulator is a JavaFX widget; the SSH engine hands the GUI a Shell and never"
+                    + " depends on how it is drawn")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule noOkHttpInTheApp = noClasses()
             .should().dependOnClassesThat().resideInAPackage("okhttp3..")
             .because("DESIGN.md: no OkHttp outside sync/client; the app talks to the server only through the"

@@ -401,6 +401,52 @@ public final class Vault implements AutoCloseable {
         return StorageErrors.guard(store::deviceId);
     }
 
+    /**
+     * Adds the wrapped vault keys, from the sync server, of versions this vault does not hold: another
+     * device rotated the vault key (or this one deleted an old key the server's records still use). Each
+     * must open under K_acct with its own context (vault id, version); the newest version becomes the one
+     * new envelopes use when it is newer than the current one. One transaction; versions already held are
+     * left alone.
+     *
+     * @return the versions added (empty when nothing was new)
+     * @throws VaultException.Tampered if one does not open (swapped, foreign or damaged); nothing is written
+     */
+    public synchronized java.util.Set<Integer> addWrappedVaultKeys(java.util.Map<Integer, byte[]> served) {
+        requireUnlocked();
+        UUID vaultId = keyring.vaultId();
+        java.util.Set<Integer> held = new java.util.HashSet<>(keyring.versions());
+        held.addAll(StorageErrors.guard(() -> store.wrappedVaultKeys(vaultId)).keySet());
+        java.util.TreeMap<Integer, byte[]> added = new java.util.TreeMap<>();
+        java.util.Map<Integer, SecretBytes> opened = new java.util.TreeMap<>();
+        int newest;
+        try {
+            for (java.util.Map.Entry<Integer, byte[]> key : served.entrySet()) {
+                if (held.contains(key.getKey())) {
+                    continue;
+                }
+                if (key.getKey() < 1) {
+                    throw new VaultException.Tampered();
+                }
+                opened.put(key.getKey(), dev.termvault.vault.crypto.KeyWrap.unwrap(keyring.accountKey(),
+                        key.getValue(), Contexts.vaultKey(vaultId, key.getKey())));
+                added.put(key.getKey(), key.getValue().clone());
+            }
+            if (added.isEmpty()) {
+                return java.util.Set.of();
+            }
+            newest = Math.max(keyring.currentVersion(), added.lastKey());
+            int current = newest;
+            StorageErrors.guardRun(() -> store.addVaultKeys(vaultId, added, current));
+        } catch (RuntimeException e) {
+            opened.values().forEach(SecretBytes::destroy);
+            throw e;
+        }
+        opened.forEach(keyring::add);
+        keyring.makeCurrent(newest);
+        LOG.info("Added vault key version(s) {} from the sync server; current version {}", added.keySet(), newest);
+        return java.util.Set.copyOf(added.keySet());
+    }
+
     /** Every wrapped key of this vault by version, for upload to the blob service (they are opaque). */
     public synchronized java.util.Map<Integer, byte[]> wrappedVaultKeys() {
         requireOpen();

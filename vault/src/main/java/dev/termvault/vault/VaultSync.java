@@ -103,6 +103,55 @@ public final class VaultSync {
         }
     }
 
+    /**
+     * Whether this vault holds the vault key an envelope's key slot names. False means another device
+     * rotated the vault key (or this one deleted an old key): fetch the server's wrapped keys and add them
+     * ({@link Vault#addWrappedVaultKeys}). A malformed envelope counts as held: opening it fails as usual.
+     */
+    public boolean holdsKeyFor(byte[] envelope) {
+        synchronized (vault) {
+            int version;
+            try {
+                version = Envelopes.peek(envelope).vaultKeyVersion();
+            } catch (RuntimeException e) {
+                return true;
+            }
+            return vault.keyring().vaultKey(version).isPresent();
+        }
+    }
+
+    /**
+     * Seals again, at the next revision, every record whose only pending change is a re-wrap (a vault-key
+     * rotation on this device changed its key slot at the revision the server already holds). The server
+     * takes only new revisions, so this is how the records reach it under the new key. The content does not
+     * change; a record that cannot be opened is left as it is.
+     *
+     * @return how many records were sealed again
+     */
+    public int resealRewrapped() {
+        synchronized (vault) {
+            int resealed = 0;
+            java.util.Set<UUID> skipped = new java.util.HashSet<>();
+            while (true) {
+                List<UUID> ids = StorageErrors.guard(() -> vault.store().rewrappedOnly(vault.vaultId(),
+                        skipped.size() + 200));
+                ids = ids.stream().filter(id -> !skipped.contains(id)).toList();
+                if (ids.isEmpty()) {
+                    return resealed;
+                }
+                for (UUID id : ids) {
+                    Optional<Item> item = localItem(id);
+                    if (item.isEmpty()) {
+                        skipped.add(id);
+                    } else {
+                        vault.put(id.toString(), item.get());
+                        resealed++;
+                    }
+                }
+            }
+        }
+    }
+
     /** The record as stored locally (tombstones included). */
     public Optional<RecordRow> local(UUID recordId) {
         synchronized (vault) {

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.termvault.app.ssh.openssh.KnownHostsImporter;
+import dev.termvault.app.ssh.openssh.VaultImports;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.ItemType;
 import dev.termvault.vault.model.KnownHost;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,15 +44,9 @@ final class ImportKnownHostsCommand implements Callable<Integer> {
         }
         int added = 0;
         try (Vault vault = access.openUnlocked()) {
-            Set<String> present = new HashSet<>();
-            for (VaultRecord record : vault.list(ItemType.KNOWN_HOST)) {
-                present.add(identity((KnownHost) record.item()));
-            }
-            for (KnownHost knownHost : result.knownHosts()) {
-                if (present.add(identity(knownHost))) {
-                    vault.put(knownHost);
-                    added++;
-                }
+            for (KnownHost knownHost : VaultImports.newKnownHosts(vault, result.knownHosts())) {
+                vault.put(knownHost);
+                added++;
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -64,9 +55,5 @@ final class ImportKnownHostsCommand implements Callable<Integer> {
         ImportViews.printReport(result.report(), out);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static String identity(KnownHost host) {
-        return host.hostPattern() + " " + host.port() + " " + host.keyType() + " " + host.key() + " " + host.revoked();
     }
 }

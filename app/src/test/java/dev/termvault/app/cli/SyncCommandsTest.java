@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** account signup/login, sync, sync status and devices list against the real server on loopback. */
+/** account signup/login, sync, sync status, devices list and revoke against the real server on loopback. */
 class SyncCommandsTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -65,6 +65,25 @@ class SyncCommandsTest {
             assertThat(devices.exitCode()).as(devices.err()).isZero();
             assertThat(devices.out().lines().count()).isEqualTo(2);
             assertThat(devices.out()).contains("(this device)");
+
+            // revoke the laptop from the desktop: the laptop is refused, says why, and keeps its vault
+            String laptopId = devices.out().lines().filter(l -> !l.contains("(this device)")).findFirst()
+                    .orElseThrow().split(" ")[0];
+            CliRun.Result revoke = cli.run("devices", "revoke", laptopId, "--vault", desktop.toString(),
+                    "--password-env", "TV_PW");
+            assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+            assertThat(revoke.out()).contains("Revoked device " + laptopId);
+            CliRun.Result after = cli.run("devices", "list", "--vault", desktop.toString(), "--password-env",
+                    "TV_PW");
+            assertThat(after.out().lines().filter(l -> l.startsWith(laptopId))).singleElement()
+                    .satisfies(l -> assertThat(l).contains("REVOKED"));
+            CliRun.Result refused = cli.run("sync", "--vault", laptop.toString(), "--password-env", "TV_PW");
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(refused.err()).contains("This device was revoked").contains("kept");
+            try (Vault kept = Vault.open(laptop)) {
+                kept.unlock(PASSWORD.toCharArray());
+                assertThat(kept.list()).extracting(r -> ((Host) r.item()).hostname()).containsExactly("web.example.org");
+            }
         }
     }
 }

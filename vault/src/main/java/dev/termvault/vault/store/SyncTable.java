@@ -41,6 +41,15 @@ final class SyncTable {
         }
     }
 
+    static List<UUID> rewrappedOnly(Connection c, UUID vaultId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_id FROM record WHERE vault_id = ? AND dirty = 1"
+                + " AND deleted = 0 AND revision = base_revision ORDER BY updated_seq, record_id LIMIT ?")) {
+            ps.setBytes(1, Ids.bytes(vaultId));
+            ps.setInt(2, limit);
+            return VaultStore.list(ps, rs -> Ids.uuid(rs.getBytes(1)));
+        }
+    }
+
     static int pendingCount(Connection c, UUID vaultId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM record WHERE vault_id = ? AND dirty = 1")) {
             ps.setBytes(1, Ids.bytes(vaultId));

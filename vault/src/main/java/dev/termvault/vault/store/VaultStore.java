@@ -106,6 +106,28 @@ public final class VaultStore implements AutoCloseable {
         return db.read("read the vault", c -> AccountTable.currentKeyVersion(c, vaultId));
     }
 
+    /**
+     * Adds wrapped keys of {@code vaultId} made on another device (a rotation there) and makes
+     * {@code current} the version new envelopes use; one transaction.
+     */
+    public void addVaultKeys(UUID vaultId, Map<Integer, byte[]> wrapped, int current) {
+        db.transaction("add vault keys", c -> {
+            for (Map.Entry<Integer, byte[]> key : wrapped.entrySet()) {
+                AccountTable.insertVaultKey(c, vaultId, key.getKey(), key.getValue());
+            }
+            AccountTable.setCurrentKeyVersion(c, vaultId, current);
+            return null;
+        });
+    }
+
+    /**
+     * Ids of live records whose only pending change is a re-wrap (a vault-key rotation changed their key slot
+     * at the revision the server already holds), at most {@code limit}.
+     */
+    public List<UUID> rewrappedOnly(UUID vaultId, int limit) {
+        return db.read("read the pending changes", c -> SyncTable.rewrappedOnly(c, vaultId, limit));
+    }
+
     /** Every wrapped key of {@code vaultId}, by key version. */
     public Map<Integer, byte[]> wrappedVaultKeys(UUID vaultId) {
         return db.read("read the vault keys", c -> AccountTable.wrappedKeys(c, vaultId));

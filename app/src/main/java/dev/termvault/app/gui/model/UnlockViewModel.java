@@ -20,6 +20,7 @@ public final class UnlockViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding canUnlock;
+    private Consumer<char[]> onPassword;
 
     public UnlockViewModel(Vault vault, TaskExecutor executor, Consumer<Vault> onUnlocked) {
         this.vault = vault;
@@ -28,12 +29,22 @@ public final class UnlockViewModel {
         canUnlock = password.isNotEmpty().and(busy.not());
     }
 
+    /**
+     * Also hands a copy of the password to {@code receiver} (on the UI thread, just before the unlocked
+     * callback) when the unlock succeeds: the sync login needs it once. The receiver wipes it.
+     */
+    public void setOnPassword(Consumer<char[]> receiver) {
+        this.onPassword = receiver;
+    }
+
     /** Unlocks off the UI thread; the password field is cleared either way. */
     public void unlock() {
         if (!canUnlock.get()) {
             return;
         }
         char[] chars = password.get().toCharArray();
+        Consumer<char[]> receiver = onPassword;
+        char[] copy = receiver == null ? null : chars.clone();
         password.set("");
         busy.set(true);
         error.set("");
@@ -42,8 +53,14 @@ public final class UnlockViewModel {
             return vault;
         }, unlocked -> {
             busy.set(false);
+            if (receiver != null) {
+                receiver.accept(copy);
+            }
             onUnlocked.accept(unlocked);
         }, e -> {
+            if (copy != null) {
+                java.util.Arrays.fill(copy, '\0');
+            }
             busy.set(false);
             error.set(e instanceof VaultException.WrongPassword
                     ? "That password is not right. Check Caps Lock and try again."

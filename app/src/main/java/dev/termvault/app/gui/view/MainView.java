@@ -3,6 +3,7 @@ package dev.termvault.app.gui.view;
 import atlantafx.base.theme.Styles;
 import dev.termvault.app.gui.GuiSettings;
 import dev.termvault.app.gui.Theme;
+import dev.termvault.app.gui.model.SettingsViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,10 +28,23 @@ public final class MainView {
     private final HostsPane hosts;
     private final GuiSettings settings;
     private final ToggleGroup sections = new ToggleGroup();
+    private final TerminalTabs terminals;
+    private final Runnable autoLockChanged;
 
-    public MainView(HostsPane hosts, GuiSettings settings, Runnable lock) {
+    public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock) {
+        this(hosts, records, settings, lock, null, () -> { });
+    }
+
+    /**
+     * @param terminals       when not null, the centre is a tab pane whose fixed first tab shows the selected section
+     * @param autoLockChanged called when the auto-lock time is changed in Settings
+     */
+    public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock,
+                    TerminalTabs terminals, Runnable autoLockChanged) {
         this.hosts = hosts;
         this.settings = settings;
+        this.terminals = terminals;
+        this.autoLockChanged = autoLockChanged;
         VBox sidebar = new VBox(4);
         sidebar.setId("sidebar");
         sidebar.setPadding(new Insets(12, 8, 12, 8));
@@ -42,11 +56,10 @@ public final class MainView {
         brand.setPadding(new Insets(0, 0, 8, 8));
         sidebar.getChildren().add(brand);
         ToggleButton first = section(sidebar, "Hosts", Material2MZ.STORAGE, hosts.root());
-        section(sidebar, "Keys", Material2MZ.VPN_KEY, coming("Keys", "SSH keys: generate, import and copy public keys."));
-        section(sidebar, "Credentials", Material2AL.ACCOUNT_BOX, coming("Credentials", "Saved passwords for hosts."));
-        section(sidebar, "Snippets", Material2AL.CODE, coming("Snippets", "Commands you run often."));
-        section(sidebar, "Known hosts", Material2MZ.VERIFIED_USER,
-                coming("Known hosts", "The host keys you have accepted."));
+        section(sidebar, "Keys", Material2MZ.VPN_KEY, records.keys().root());
+        section(sidebar, "Credentials", Material2AL.ACCOUNT_BOX, records.credentials().root());
+        section(sidebar, "Snippets", Material2AL.CODE, records.snippets().root());
+        section(sidebar, "Known hosts", Material2MZ.VERIFIED_USER, records.knownHosts().root());
         section(sidebar, "Settings", Material2MZ.SETTINGS, settingsPane());
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
@@ -59,7 +72,7 @@ public final class MainView {
         sidebar.getChildren().addAll(spacer, lockButton, shortcut);
         root.setLeft(sidebar);
         first.setSelected(true);
-        root.setCenter(hosts.root());
+        showSection("Hosts", hosts.root());
     }
 
     public Parent root() {
@@ -68,6 +81,24 @@ public final class MainView {
 
     public HostsPane hosts() {
         return hosts;
+    }
+
+    /**
+     * Adds a sidebar section just above Settings; {@code onShow} runs each time it is selected.
+     */
+    public ToggleButton addSection(String name, Ikon icon, Node content, Runnable onShow) {
+        VBox sidebar = (VBox) root.getLeft();
+        int settingsAt = sidebar.getChildren().indexOf(sidebar.lookup("#section-settings"));
+        ToggleButton button = section(sidebar, name, icon, content);
+        sidebar.getChildren().remove(button);
+        sidebar.getChildren().add(settingsAt, button);
+        button.addEventHandler(javafx.event.ActionEvent.ACTION, e -> onShow.run());
+        return button;
+    }
+
+    /** Puts {@code bar} along the bottom of the window (the sync status bar). */
+    public void setStatusBar(Node bar) {
+        root.setBottom(bar);
     }
 
     private ToggleButton section(VBox sidebar, String name, Ikon icon, Node content) {
@@ -79,30 +110,27 @@ public final class MainView {
         button.getStyleClass().add(Styles.FLAT);
         button.setOnAction(e -> {
             button.setSelected(true);
-            root.setCenter(content);
+            showSection(name, content);
         });
         sidebar.getChildren().add(button);
         return button;
     }
 
-    private static Node coming(String title, String what) {
-        VBox box = new VBox(8, Forms.title(title), Forms.hint(what + " Not in this version yet: use the"
-                + " termvault command line for it meanwhile."));
-        box.setPadding(new Insets(24));
-        return box;
+    private void showSection(String name, Node content) {
+        if (terminals == null) {
+            root.setCenter(content);
+        } else {
+            terminals.showSection(name, content);
+            root.setCenter(terminals.root());
+        }
+    }
+
+    /** The terminal tabs, when the window has them. */
+    public TerminalTabs terminals() {
+        return terminals;
     }
 
     private Node settingsPane() {
-        ToggleButton dark = new ToggleButton("Dark theme", new FontIcon(Material2MZ.NIGHTS_STAY));
-        dark.setId("darkTheme");
-        dark.setSelected(settings.theme() == Theme.DARK);
-        dark.selectedProperty().addListener((obs, old, now) -> {
-            Theme theme = now ? Theme.DARK : Theme.LIGHT;
-            settings.setTheme(theme);
-            theme.apply();
-        });
-        VBox box = new VBox(12, Forms.title("Settings"), Forms.hint("Appearance"), dark);
-        box.setPadding(new Insets(24));
-        return box;
+        return new SettingsView(new SettingsViewModel(settings, Theme::apply, autoLockChanged)).root();
     }
 }

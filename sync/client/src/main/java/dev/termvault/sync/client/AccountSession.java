@@ -1,5 +1,6 @@
 package dev.termvault.sync.client;
 
+import dev.termvault.sync.protocol.ErrorCode;
 import dev.termvault.sync.protocol.blobs.ChangePage;
 import dev.termvault.sync.protocol.blobs.PushItem;
 import dev.termvault.sync.protocol.blobs.PushRequest;
@@ -7,6 +8,7 @@ import dev.termvault.sync.protocol.blobs.PushResponse;
 import dev.termvault.sync.protocol.blobs.VaultInfo;
 import dev.termvault.sync.protocol.blobs.VaultKeyList;
 import dev.termvault.sync.protocol.blobs.VaultList;
+import dev.termvault.sync.protocol.keys.AuditLogPage;
 import dev.termvault.sync.protocol.keys.DeviceList;
 import dev.termvault.sync.protocol.keys.DeviceView;
 import dev.termvault.sync.protocol.keys.LoginFinishResponse;
@@ -62,7 +64,10 @@ public final class AccountSession {
         return accessToken;
     }
 
-    /** Runs an authenticated call; on 401 refreshes the tokens once and runs it again. */
+    /**
+     * Runs an authenticated call; on 401 refreshes the tokens once and runs it again. A revoked device is
+     * not refreshed: {@link SyncException.DeviceRevoked}.
+     */
     <T> T authorized(Function<String, T> call) {
         String token = accessToken();
         try {
@@ -70,6 +75,9 @@ public final class AccountSession {
         } catch (SyncException.Rejected e) {
             if (e.status() != 401) {
                 throw e;
+            }
+            if (ErrorCode.DEVICE_REVOKED.wire().equals(e.code())) {
+                throw new SyncException.DeviceRevoked();
             }
             refresh(token);
             return call.apply(accessToken());
@@ -86,6 +94,9 @@ public final class AccountSession {
             accessToken = tokens.accessToken();
             refreshToken = tokens.refreshToken();
         } catch (SyncException.Rejected e) {
+            if (ErrorCode.DEVICE_REVOKED.wire().equals(e.code())) {
+                throw new SyncException.DeviceRevoked();
+            }
             throw new SyncException.LoginFailed("The session ended (device revoked or signed out); log in again");
         }
     }
@@ -148,6 +159,17 @@ public final class AccountSession {
     /** The account's devices. */
     public List<DeviceView> devices() {
         return authorized(t -> http.call("GET", http.url("/v1/keys/devices"), t, null, DeviceList.class)).devices();
+    }
+
+    /**
+     * A page of the account's audit log kept by the key service (logins, share releases, device and password
+     * changes): entries after sequence number {@code after}, at most {@code limit}.
+     */
+    public AuditLogPage auditLog(long after, int limit) {
+        HttpUrl url = http.url("/v1/keys/audit").newBuilder()
+                .addQueryParameter("after", Long.toString(after))
+                .addQueryParameter("limit", Integer.toString(limit)).build();
+        return authorized(t -> http.call("GET", url, t, null, AuditLogPage.class));
     }
 
     /** Revokes a device: its tokens stop working at once. */

@@ -1,6 +1,7 @@
 package dev.termvault.sync.client;
 
 import dev.termvault.sync.client.srp.SrpClient;
+import dev.termvault.sync.protocol.ErrorCode;
 import dev.termvault.sync.protocol.keys.DeviceInfo;
 import dev.termvault.sync.protocol.keys.KdfParams;
 import dev.termvault.sync.protocol.keys.LoginFinishRequest;
@@ -28,7 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509TrustManager;
 import javax.net.ssl.TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -61,6 +66,60 @@ public final class SyncClient {
     /** A builder for a client of {@code server} (an https URL) pinned to {@code fingerprint}. */
     public static Builder builder(URI server, String fingerprint) {
         return new Builder(server, fingerprint);
+    }
+
+    /**
+     * Connects to {@code server} without trusting it and returns the SHA-256 fingerprint of the certificate it
+     * presents (upper-case hex with colons), for a person to compare with the one the server printed before
+     * it is pinned. Nothing is sent beyond the TLS handshake.
+     *
+     * @throws SyncException.Offline when the server cannot be reached or does not speak TLS
+     */
+    public static String fetchFingerprint(URI server, Duration timeout) {
+        if (server == null || !"https".equals(server.getScheme()) || server.getHost() == null) {
+            throw new IllegalArgumentException("the server address must look like https://host:port");
+        }
+        int port = server.getPort() < 0 ? 443 : server.getPort();
+        X509Certificate[] seen = new X509Certificate[1];
+        X509TrustManager capture = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("this client never trusts client certificates");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                if (chain == null || chain.length == 0) {
+                    throw new CertificateException("the server sent no certificate");
+                }
+                seen[0] = chain[0];
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {capture}, null);
+            try (java.net.Socket plain = new java.net.Socket()) {
+                plain.connect(new java.net.InetSocketAddress(server.getHost(), port), (int) timeout.toMillis());
+                plain.setSoTimeout((int) timeout.toMillis());
+                try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
+                        .createSocket(plain, server.getHost(), port, false)) {
+                    socket.startHandshake();
+                }
+            }
+            if (seen[0] == null) {
+                throw new SyncException.Offline("the server at " + server + " sent no certificate", null);
+            }
+            return PinnedCertificateTrustManager.fingerprintOf(seen[0]);
+        } catch (java.io.IOException e) {
+            throw new SyncException.Offline("Could not reach " + server + " over TLS: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available", e);
+        }
     }
 
     /** A client for the server a vault is linked to. */
@@ -225,6 +284,10 @@ public final class SyncClient {
                         new LoginFinishRequest(start.loginId(), proof.a(), proof.m1(), device(deviceId)),
                         LoginFinishResponse.class);
             } catch (SyncException.Rejected e) {
+                if (e.status() == 403 && ErrorCode.FORBIDDEN.wire().equals(e.code())) {
+                    // the one refusal of a correct proof: this device id was revoked
+                    throw new SyncException.DeviceRevoked();
+                }
                 if (e.status() == 401 || e.status() == 403) {
                     throw new SyncException.LoginFailed("The email, password or Secret Key is wrong");
                 }

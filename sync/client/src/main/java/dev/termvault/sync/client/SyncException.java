@@ -56,6 +56,18 @@ public abstract sealed class SyncException extends RuntimeException {
         }
     }
 
+    /**
+     * This device was revoked on the account (from another device): the server refuses it for good. The
+     * local vault and its pending changes stay as they are; syncing again takes a new device.
+     */
+    public static final class DeviceRevoked extends SyncException {
+        public DeviceRevoked() {
+            super("This device was revoked on the sync account and can no longer sync. Its local vault and "
+                    + "unsynced changes are kept on this device; to sync again, log in to the account as a new "
+                    + "device (in a new folder)");
+        }
+    }
+
     /** The vault is not linked to a sync account yet. */
     public static final class NotLinked extends SyncException {
         public NotLinked() {

@@ -50,7 +50,24 @@ public final class Synchronizer {
     private final Vault vault;
     private final AccountSession session;
     private final List<Consumer<SyncNotice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final List<Progress> progressListeners = new CopyOnWriteArrayList<>();
+    private volatile SyncHistory history;
     private boolean verified;
+    /** Key versions the server is known to hold; null until first asked. */
+    private Set<Integer> serverKeyVersions;
+    private int pulled;
+    private int pushed;
+    private long target;
+
+    /** Hears how far a pass has pulled. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param cursor the cursor reached so far
+         * @param target the server's cursor when the pass started (the pass is done pulling at or past it)
+         */
+        void pulled(long cursor, long target);
+    }
 
     public Synchronizer(Vault vault, AccountSession session) {
         this.vault = vault;
@@ -70,16 +87,52 @@ public final class Synchronizer {
         noticeListeners.add(listener);
     }
 
+    /** Calls {@code listener} after every page pulled (for a progress bar on a first sync). */
+    public void onProgress(Progress listener) {
+        progressListeners.add(listener);
+    }
+
+    /** Records every pass that moved something, every conflict and every failure in {@code history}. */
+    public void recordHistory(SyncHistory history) {
+        this.history = history;
+    }
+
     /**
      * Pulls, then pushes, until nothing is pending or the server keeps answering with conflicts. The first
      * pass also checks that the server still holds every record this device has seen at least at the
      * revision seen ({@link #verifyServer}).
      */
     public synchronized void syncOnce() {
+        pulled = 0;
+        pushed = 0;
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            SyncHistory h = history;
+            if (h != null) {
+                h.record(SyncHistory.Kind.ERROR, 1, e instanceof SyncException || e instanceof VaultException
+                        ? e.getMessage() : "Sync failed: " + e.getClass().getSimpleName(), java.time.Instant.now());
+            }
+            throw e;
+        } finally {
+            SyncHistory h = history;
+            if (h != null && pulled > 0) {
+                h.record(SyncHistory.Kind.PULL, pulled, pulled == 1 ? "1 change from other devices"
+                        : pulled + " changes from other devices", java.time.Instant.now());
+            }
+            if (h != null && pushed > 0) {
+                h.record(SyncHistory.Kind.PUSH, pushed, pushed == 1 ? "1 change sent" : pushed + " changes sent",
+                        java.time.Instant.now());
+            }
+        }
+    }
+
+    private void pass() {
         VaultSync sync = vault.sync();
         UUID vaultId = sync.vaultId();
         long highWater = sync.cursor();
         long served = session.vault(vaultId).cursor();
+        target = served;
         if (served < highWater) {
             throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + served
                     + ") than this device has seen (" + highWater + ")");
@@ -89,10 +142,50 @@ public final class Synchronizer {
             verified = true;
         }
         pull(sync, vaultId);
+        shareNewKeys(vaultId);
+        if (sync.resealRewrapped() > 0) {
+            LOG.info("Records re-wrapped by a vault-key rotation are pushed under the new key");
+        }
         if (push(sync, vaultId)) {
             // Moves the cursor (the high-water mark) past this device's own changes.
             pull(sync, vaultId);
         }
+    }
+
+    /**
+     * Uploads every wrapped vault key this device holds and the server does not (a vault-key rotation
+     * here), before any envelope sealed under it is pushed: other devices fetch it from there.
+     */
+    private void shareNewKeys(UUID vaultId) {
+        Map<Integer, byte[]> local = vault.wrappedVaultKeys();
+        if (serverKeyVersions != null && serverKeyVersions.containsAll(local.keySet())) {
+            return;
+        }
+        if (serverKeyVersions == null) {
+            serverKeyVersions = new HashSet<>(session.wrappedKeys(vaultId).keySet());
+        }
+        for (Map.Entry<Integer, byte[]> key : local.entrySet()) {
+            if (!serverKeyVersions.contains(key.getKey())) {
+                session.putWrappedKey(vaultId, key.getKey(), key.getValue());
+                serverKeyVersions.add(key.getKey());
+                LOG.info("Uploaded vault key version {}", key.getKey());
+            }
+        }
+    }
+
+    /**
+     * An envelope names a vault-key version this device does not hold: fetches the server's wrapped keys
+     * and adds the new ones, each of which must open under this account's key.
+     */
+    private void fetchKeys(VaultSync sync) {
+        Map<Integer, byte[]> served = session.wrappedKeys(sync.vaultId());
+        try {
+            vault.addWrappedVaultKeys(served);
+        } catch (VaultException.Tampered e) {
+            throw new SyncException.ServerMisbehaved("a wrapped vault key from the server does not open under "
+                    + "this account's key (swapped or foreign)");
+        }
+        serverKeyVersions = new HashSet<>(served.keySet());
     }
 
     /** How many records wait to be pushed. */
@@ -158,7 +251,7 @@ public final class Synchronizer {
             boolean more = page.hasMore() && !page.changes().isEmpty();
             CompletableFuture<ChangePage> next = more ? prefetch(vaultId, page.cursor()) : null;
             try {
-                applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
+                pulled += applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
             } catch (RuntimeException e) {
                 if (next != null) {
                     next.cancel(false);
@@ -166,6 +259,9 @@ public final class Synchronizer {
                 throw e;
             }
             cursor = page.cursor();
+            for (Progress listener : progressListeners) {
+                listener.pulled(cursor, target);
+            }
             if (next == null) {
                 return;
             }
@@ -193,9 +289,9 @@ public final class Synchronizer {
      * Applies a page of server changes: checks every change first (nothing is written when one fails), then
      * merges the records changed on both sides (one transaction each), then stores the rest together with
      * the new cursor (null: leave it) in one transaction, so after a crash the cursor never points past a
-     * change that was not stored.
+     * change that was not stored. Returns how many records changed here.
      */
-    private void applyPage(VaultSync sync, List<Change> changes, Long newCursor) {
+    private int applyPage(VaultSync sync, List<Change> changes, Long newCursor) {
         synchronized (vault) {
             List<UUID> ids = new ArrayList<>(changes.size());
             Set<UUID> seen = new HashSet<>();
@@ -241,6 +337,7 @@ public final class Synchronizer {
             } else if (!taken.isEmpty()) {
                 sync.acceptRemote(taken);
             }
+            return remotes.size();
         }
     }
 
@@ -269,6 +366,7 @@ public final class Synchronizer {
                 }
                 if (PushResult.APPLIED.equals(result.status())) {
                     applied.add(rows.get(i));
+                    pushed++;
                 } else if (result.current() != null && result.recordId().equals(result.current().recordId())) {
                     conflicts.add(result.current());
                 } else {
@@ -314,7 +412,10 @@ public final class Synchronizer {
         }
     }
 
-    private static List<RemoteVersion> open(VaultSync sync, List<ServedRecord> served) {
+    private List<RemoteVersion> open(VaultSync sync, List<ServedRecord> served) {
+        if (served.stream().anyMatch(r -> r.envelope() != null && !sync.holdsKeyFor(r.envelope()))) {
+            fetchKeys(sync);
+        }
         try {
             return sync.open(served);
         } catch (VaultException.Tampered | VaultException.UnsupportedFormatVersion e) {
@@ -325,9 +426,12 @@ public final class Synchronizer {
         }
     }
 
-    private static Item open(VaultSync sync, UUID id, long revision, byte[] envelope) {
+    private Item open(VaultSync sync, UUID id, long revision, byte[] envelope) {
         if (envelope == null) {
             return null;
+        }
+        if (!sync.holdsKeyFor(envelope)) {
+            fetchKeys(sync);
         }
         try {
             return sync.open(id, revision, envelope);
@@ -339,6 +443,10 @@ public final class Synchronizer {
 
     private void notice(SyncNotice notice) {
         LOG.info("Sync: {} ({})", notice.message(), notice.recordId());
+        SyncHistory h = history;
+        if (h != null) {
+            h.record(SyncHistory.Kind.CONFLICT, 1, notice.message(), java.time.Instant.now());
+        }
         for (Consumer<SyncNotice> listener : noticeListeners) {
             listener.accept(notice);
         }

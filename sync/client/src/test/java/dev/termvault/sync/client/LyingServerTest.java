@@ -168,6 +168,30 @@ class LyingServerTest {
     }
 
     @Test
+    void loginAnswerWithAWrongServerProofOrAnAlteredShare_isRefused() {
+        byte[] noise = new byte[48];
+        new java.util.Random(11).nextBytes(noise);
+        SyncClient client = SyncClient.builder(laptop.syncLink().orElseThrow()).addInterceptor(tap).build();
+
+        tap.rewrite("/login/finish", (request, answer) -> ((ObjectNode) answer)
+                .put("m2", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(noise, 32))));
+        assertThatThrownBy(() -> client.logIn(laptop, TwoDeviceSyncTest.pw()))
+                .isInstanceOf(SyncException.ServerMisbehaved.class).hasMessageContaining("did not prove");
+
+        tap.rewrite("/login/finish", (request, answer) -> {
+            byte[] sealed = Base64.getDecoder().decode(answer.get("sealedShare").asText());
+            sealed[sealed.length - 1] ^= 1;
+            return ((ObjectNode) answer).put("sealedShare", Base64.getEncoder().encodeToString(sealed));
+        });
+        assertThatThrownBy(() -> client.logIn(laptop, TwoDeviceSyncTest.pw()))
+                .isInstanceOf(SyncException.ServerMisbehaved.class).hasMessageContaining("does not verify");
+
+        tap.stopRewriting();
+        assertThat(client.logIn(laptop, TwoDeviceSyncTest.pw()).devices()).as("the honest answer still works")
+                .isNotEmpty();
+    }
+
+    @Test
     void wrappedVaultKeySwapped_isRefusedWhenJoining_andWhenLoggingIn() {
         TrafficTap joinTap = new TrafficTap();
         byte[] foreign = new byte[60];

@@ -27,10 +27,8 @@ class OfflineAndStreamTest {
     @Test
     void editsWhileTheServerIsUnreachable_arriveWhenItReturns_andTheStreamCarriesEditsAtOnce() throws Exception {
         String email = "offline-" + UUID.randomUUID() + "@example.org";
-        // The server is left running when this test ends: closing it while change streams are registered
-        // makes it log failures without end (see StreamClients.close); the JVM ends it.
-        TestServer server = new TestServer(dir.resolve("server"));
-        try (FaultyProxy proxy = new FaultyProxy(server.port())) {
+        try (TestServer server = new TestServer(dir.resolve("server"));
+             FaultyProxy proxy = FaultyProxy.tcp(server.port(), server.fingerprint())) {
             CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
             Vault laptop = created.vault();
             VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));

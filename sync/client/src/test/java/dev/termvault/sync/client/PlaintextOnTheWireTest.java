@@ -31,9 +31,11 @@ class PlaintextOnTheWireTest {
         markers.add(keyComment);
         TrafficTap laptopTap = new TrafficTap();
         TrafficTap desktopTap = new TrafficTap();
+        String[] secretKeyForms;
         try (TestServer server = new TestServer(dir.resolve("server"))) {
             String email = "wire-" + run + "@example.org";
             CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
+            secretKeyForms = secretKeyForms(created.secretKey());
             try (Vault laptop = created.vault()) {
                 for (int i = 0; i < 20; i++) {
                     laptop.put(Host.of("label" + i, markers.get(2 * i), 22, markers.get(2 * i + 1)));
@@ -65,7 +67,20 @@ class PlaintextOnTheWireTest {
                 assertThat(message).doesNotContainIgnoringCase(marker);
             }
             assertThat(message).doesNotContain(TwoDeviceSyncTest.PASSWORD);
+            assertThat(message).as("the Secret Key never travels").doesNotContain(secretKeyForms);
         }
     }
 
+    /** The Secret Key as printed, without dashes, and its 16 raw bytes in base64 and hex. */
+    private static String[] secretKeyForms(String printed) {
+        try (dev.termvault.vault.crypto.SecretKey key = dev.termvault.vault.crypto.SecretKey.parse(printed);
+             dev.termvault.vault.crypto.SecretBytes raw = key.toSecretBytes()) {
+            byte[] bytes = raw.reveal();
+            String[] forms = {printed, printed.replace("-", ""), java.util.Base64.getEncoder().encodeToString(bytes),
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                    java.util.HexFormat.of().formatHex(bytes)};
+            java.util.Arrays.fill(bytes, (byte) 0);
+            return forms;
+        }
+    }
 }

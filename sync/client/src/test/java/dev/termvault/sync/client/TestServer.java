@@ -4,6 +4,7 @@ import dev.termvault.sync.server.ServerConfig;
 import dev.termvault.sync.server.SyncServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,18 +12,25 @@ import java.util.Map;
 final class TestServer implements AutoCloseable {
 
     private final Path data;
+    private final Clock clock;
     private SyncServer server;
     private int port;
 
     TestServer(Path data) {
+        this(data, Clock.systemUTC());
+    }
+
+    /** A server whose idea of the time is {@code clock} (token lifetimes, expiry). */
+    TestServer(Path data, Clock clock) {
         this.data = data;
+        this.clock = clock;
         start();
     }
 
     void start() {
         Map<String, String> config = new HashMap<>(Map.of("server.roles", "all", "server.data", data.toString(),
                 "server.port", Integer.toString(port), "keys.throttle.addressFailures", "1000"));
-        server = SyncServer.start(ServerConfig.of(config));
+        server = SyncServer.start(ServerConfig.of(config), clock);
         port = server.port();
     }
 
@@ -38,9 +46,9 @@ final class TestServer implements AutoCloseable {
         return server.fingerprint();
     }
 
-    /** A client that reaches the server through {@code proxy}. */
+    /** A client that reaches the server through {@code proxy} (pinning the certificate the proxy shows). */
     SyncClient.Builder clientVia(FaultyProxy proxy) {
-        return SyncClient.builder(URI.create("https://127.0.0.1:" + proxy.port()), fingerprint())
+        return SyncClient.builder(URI.create("https://127.0.0.1:" + proxy.port()), proxy.fingerprint())
                 .timeout(java.time.Duration.ofSeconds(5));
     }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three devices make 1,000 random creates, edits and deletes while the connection to the real server is cut
- * at random (mid-request, mid-response: drops, resets, truncated bodies) and goes fully offline for long
- * stretches. At the end all three hold the same content, and every edit still pending on any device when
+ * Three devices make 1,000 random creates, edits and deletes through a proxy that terminates TLS and fails
+ * at random (connections dropped or reset at a request, chunks delayed, 500/502/503 answered by the proxy,
+ * response bodies cut midway) and goes fully offline for long stretches. At the end all three hold the same content, and every edit still pending on any device when
  * the network came back is in that content, as the record or as a conflict copy.
  */
 class ThreeDevicesThroughFaultsTest {
@@ -31,9 +31,9 @@ class ThreeDevicesThroughFaultsTest {
     void thousandRandomEditsThroughAFaultyNetwork_allDevicesConverge_andNoPendingEditIsLost() throws Exception {
         Random random = new Random(20261127);
         String email = "faults-" + UUID.randomUUID() + "@example.org";
-        // Left running when the test ends: see OfflineAndStreamTest.
-        TestServer server = new TestServer(dir.resolve("server"));
-        try (FaultyProxy proxy = new FaultyProxy(server.port())) {
+        try (TestServer server = new TestServer(dir.resolve("server"));
+             FaultyProxy proxy = FaultyProxy.terminatingTls(server.port(), server.fingerprint(),
+                dir.resolve("proxy"))) {
             CreatedVault created = Vault.createLocal(dir.resolve("d0"), TwoDeviceSyncTest.pw());
             List<Vault> vaults = new ArrayList<>();
             List<Synchronizer> syncs = new ArrayList<>();
@@ -116,6 +116,9 @@ class ThreeDevicesThroughFaultsTest {
                 assertThat(finalHostnames).containsAll(pendingHostnames);
                 assertThat(finalUsers).containsAll(pendingUsers);
                 assertThat(failures).as("the network did fail").isPositive();
+                for (FaultyProxy.Fault kind : FaultyProxy.Fault.values()) {
+                    assertThat(proxy.injected(kind)).as("faults of kind " + kind).isPositive();
+                }
                 assertThat(first).hasSizeGreaterThan(50);
             } finally {
                 vaults.forEach(Vault::close);

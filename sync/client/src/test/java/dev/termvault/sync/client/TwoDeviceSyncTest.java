@@ -94,6 +94,43 @@ class TwoDeviceSyncTest {
     }
 
     @Test
+    void join_withTheRightPasswordButAnotherSecretKey_isRefusedAndBringsNothing() {
+        String email = email();
+        CreatedVault created = Vault.createLocal(dir.resolve("a"), pw());
+        CreatedVault other = Vault.createLocal(dir.resolve("other"), pw());
+        other.vault().close();
+        try (Vault vault = created.vault()) {
+            vault.put(Host.of("one", "one.example.org", 22, "root"));
+            new Synchronizer(vault, server.client().build().signUp(vault, email, pw())).syncOnce();
+            assertThatThrownBy(() -> server.client().build().join(dir.resolve("b"), email, pw(), other.secretKey()))
+                    .isInstanceOf(SyncException.LoginFailed.class);
+            assertThat(Vault.exists(dir.resolve("b"))).as("no vault is made on the new device").isFalse();
+        }
+    }
+
+    @Test
+    void joinedDevice_unlocksAndReadsWithThePasswordAlone_whenTheServerIsGone() {
+        String email = email();
+        CreatedVault created = Vault.createLocal(dir.resolve("a"), pw());
+        List<String> expected;
+        try (TestServer own = new TestServer(dir.resolve("own-server")); Vault laptop = created.vault()) {
+            laptop.put(Host.of("one", "one.example.org", 22, "root"));
+            laptop.put(Host.of("two", "two.example.org", 2222, "admin"));
+            new Synchronizer(laptop, own.client().build().signUp(laptop, email, pw())).syncOnce();
+            SyncClient.Joined joined = own.client().build().join(dir.resolve("desktop"), email, pw(),
+                    created.secretKey());
+            try (Vault desktop = joined.vault()) {
+                new Synchronizer(desktop, joined.session()).syncOnce();
+            }
+            expected = contents(laptop);
+        }
+        try (Vault desktop = Vault.open(dir.resolve("desktop"))) {
+            desktop.unlock(pw());
+            assertThat(contents(desktop)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void logIn_linkedVaultAfterRestart_worksWithThePasswordAlone() {
         String email = email();
         CreatedVault created = Vault.createLocal(dir.resolve("a"), pw());

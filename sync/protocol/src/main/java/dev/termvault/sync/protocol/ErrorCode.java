@@ -7,6 +7,8 @@ package dev.termvault.sync.protocol;
 public enum ErrorCode {
     BAD_REQUEST("bad_request", 400),
     UNAUTHORIZED("unauthorized", 401),
+    /** The token is valid but its device was revoked: refreshing will not help. */
+    DEVICE_REVOKED("device_revoked", 401),
     FORBIDDEN("forbidden", 403),
     QUOTA_EXCEEDED("quota_exceeded", 403),
     NOT_FOUND("not_found", 404),

@@ -41,6 +41,15 @@ public abstract sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** An access token of a revoked device: 401 with its own code, so a client does not try to refresh. */
+    public static final class DeviceRevoked extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public DeviceRevoked(String message) {
+            super(ErrorCode.DEVICE_REVOKED, message);
+        }
+    }
+
     public static final class Forbidden extends ApiException {
         private static final long serialVersionUID = 1L;
 

@@ -23,6 +23,14 @@ public interface Role extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Ends the role's long-lived exchanges (change streams) while the HTTP server still runs. On shutdown
+     * the launcher stops accepting connections, drains every role, waits for the requests in flight, stops
+     * the HTTP server, and only then closes the roles and their stores.
+     */
+    default void drain() {
+    }
+
     /** Releases what the role holds (the launcher closes the role's {@link RoleContext#database()} itself). */
     @Override
     default void close() {

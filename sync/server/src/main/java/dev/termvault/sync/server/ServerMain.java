@@ -2,14 +2,15 @@ package dev.termvault.sync.server;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ServerMain [--role keys|blobs|all] [--config FILE] [--data DIR] [--port N] [--host H]}: starts the
- * server and prints where it listens and its certificate fingerprint. {@code termvault server} calls
- * {@link #run}.
+ * server and prints where it listens and its certificate fingerprint. {@code ServerMain backup --to DIR ...}
+ * copies the SQLite stores instead ({@link ServerBackup}). {@code termvault server} calls {@link #run}.
  */
 public final class ServerMain {
     private ServerMain() {
@@ -24,6 +25,9 @@ public final class ServerMain {
 
     /** Parses options, starts the server and blocks until the process is stopped; returns an exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("backup")) {
+            return ServerBackup.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), out, err);
+        }
         SyncServer server;
         try {
             server = start(args, System.getenv(), out);
@@ -91,6 +95,7 @@ public final class ServerMain {
     public static String usage() {
         return """
                 Usage: termvault server [--role keys|blobs|all] [--config FILE] [--data DIR] [--port N] [--host H]
+                       termvault server backup --to DIR [--role R] [--config FILE] [--data DIR]   (--help for more)
                   --role    which roles to run (default all: every role this build has)
                   --config  a properties file (see docs/sync/server.md); TERMVAULT_* environment variables override it
                   --data    folder for the SQLite stores, the self-signed certificate and key files

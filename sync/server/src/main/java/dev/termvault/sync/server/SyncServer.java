@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,12 +157,27 @@ public final class SyncServer implements AutoCloseable {
         return peers;
     }
 
+    /**
+     * Stops in order, so that nothing fails on the way: no new connections; the roles end their change
+     * streams while the HTTP server still runs; the requests in flight finish (a few seconds at most); the
+     * HTTP server stops; then the roles and their stores close.
+     */
     @Override
     public void close() {
-        // roles first: open change streams end while their HTTP exchanges still exist
-        roles.forEach(SyncServer::closeQuietly);
+        http.stopAccepting();
+        for (Role role : roles) {
+            try {
+                role.drain();
+            } catch (RuntimeException e) {
+                LOG.warn("event=role_drain_failed role={} type={}", role.name(), e.getClass().getSimpleName());
+            }
+        }
+        http.awaitIdle(Duration.ofSeconds(5));
         http.close();
+        http.awaitIdle(Duration.ofSeconds(2));
+        roles.forEach(SyncServer::closeQuietly);
         databases.forEach(Database::close);
+        LOG.info("event=stopped");
     }
 
     private static void closeQuietly(Role role) {

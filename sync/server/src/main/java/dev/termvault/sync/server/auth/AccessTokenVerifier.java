@@ -73,7 +73,7 @@ public final class AccessTokenVerifier {
             throw new ApiException.Unauthorized("invalid token");
         }
         if (revoked.isRevoked(device)) {
-            throw new ApiException.Unauthorized("this device's access was revoked");
+            throw new ApiException.DeviceRevoked("this device's access was revoked");
         }
         return new Caller(account, device);
     }

@@ -66,6 +66,11 @@ public final class BlobsRole implements Role {
     }
 
     @Override
+    public void drain() {
+        streams.close();
+    }
+
+    @Override
     public void close() {
         streams.close();
     }

@@ -14,9 +14,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -34,17 +39,62 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.termvault.sync.server.access");
 
-    private final Javalin app;
+    private static final String COUNTED = "termvault.inFlight";
 
-    private ApiServer(Javalin app) {
+    private final Javalin app;
+    private final AtomicInteger inFlight;
+    private final AtomicBoolean stopping;
+
+    private ApiServer(Javalin app, AtomicInteger inFlight, AtomicBoolean stopping) {
         this.app = app;
+        this.inFlight = inFlight;
+        this.stopping = stopping;
     }
 
     /** Builds and starts the server with every role's routes mounted. */
     public static ApiServer start(HttpSettings settings, List<Role> roles, Metrics metrics, String version) {
-        Javalin app = Javalin.create(config -> configure(config, settings, roles, metrics, version));
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicBoolean stopping = new AtomicBoolean();
+        Javalin app = Javalin.create(config -> configure(config, settings, roles, metrics, version, inFlight,
+                stopping));
         app.start(settings.host(), settings.port());
-        return new ApiServer(app);
+        return new ApiServer(app, inFlight, stopping);
+    }
+
+    /**
+     * Closes the listening sockets (no new connection is accepted) and answers every new request on an
+     * open connection with {@code 503 unavailable} and {@code Connection: close}; requests already in
+     * flight go on.
+     */
+    public void stopAccepting() {
+        stopping.set(true);
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof NetworkConnector network) {
+                network.close();
+            }
+        }
+    }
+
+    /**
+     * Waits until no request is in flight, or {@code timeout} passed.
+     *
+     * @return whether it became idle
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("event=shutdown_requests_in_flight count={}", inFlight.get());
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     public int port() {
@@ -52,7 +102,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig config, HttpSettings settings, List<Role> roles, Metrics metrics,
-                                  String version) {
+                                  String version, AtomicInteger inFlight, AtomicBoolean stopping) {
         config.concurrency.useVirtualThreads = true;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -65,8 +115,21 @@ public final class ApiServer implements AutoCloseable {
         if (settings.tls() != null) {
             config.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig, settings));
         }
-        config.requestLogger.http((ctx, ms) -> logRequest(ctx, ms, metrics));
+        config.requestLogger.http((ctx, ms) -> {
+            if (ctx.attribute(COUNTED) != null) {
+                inFlight.decrementAndGet();
+            }
+            logRequest(ctx, ms, metrics);
+        });
 
+        config.routes.before(ctx -> {
+            inFlight.incrementAndGet();
+            ctx.attribute(COUNTED, Boolean.TRUE);
+            if (stopping.get()) {
+                ctx.header("Connection", "close");
+                throw new ApiException.Unavailable("the server is stopping; try again later");
+            }
+        });
         config.routes.before(ctx -> {
             checkBodySize(ctx, settings.maxBodyBytes());
             RequestBodies.announce(ctx, settings.maxBodyBytes());
@@ -79,6 +142,10 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("event=store_failure route={} message={}", route(ctx), e.getMessage());
             answer(ctx, ErrorCode.UNAVAILABLE, "the server's store is not available; try again later", null);
         });
+        // The connection broke mid-request (the client went away, or the server is stopping): there is no
+        // one left to answer, and nothing failed on the server's side.
+        config.routes.exception(java.io.IOException.class, (e, ctx) ->
+                LOG.debug("event=connection_lost route={}", route(ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("event=unexpected_failure route={} type={}", route(ctx), e.getClass().getName());
             answer(ctx, ErrorCode.INTERNAL, "the server failed; try again later", null);

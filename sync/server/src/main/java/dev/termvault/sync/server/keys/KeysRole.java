@@ -39,12 +39,13 @@ public final class KeysRole implements Role {
     KeysRole(RoleContext context) throws GeneralSecurityException {
         this.context = context;
         ServerConfig config = context.config();
-        this.masterKey = MasterKeys.open(config);
+        SecretStore secretStore = new SecretStore(context.database());
+        this.masterKey = MasterKeys.open(config, secretStore.find(ServiceSecrets.SIGNING_KEY).isPresent());
         try {
             Secrets secrets = new Secrets();
             AccountStore accounts = new AccountStore(context.database(), context.clock());
             DeviceStore devices = new DeviceStore(context.database(), context.clock());
-            this.serviceSecrets = ServiceSecrets.loadOrCreate(new SecretStore(context.database()), masterKey, secrets,
+            this.serviceSecrets = ServiceSecrets.loadOrCreate(secretStore, masterKey, secrets,
                     context.clock());
             LoginThrottle throttle = new LoginThrottle(context.clock(), new LoginThrottle.Settings(
                     config.getInt("keys.throttle.accountFailures", 5), config.getInt("keys.throttle.addressFailures", 20),

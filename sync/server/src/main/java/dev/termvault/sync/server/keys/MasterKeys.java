@@ -6,6 +6,7 @@ import dev.termvault.sync.server.keys.crypto.LocalFileMasterKey;
 import dev.termvault.sync.server.keys.crypto.MasterKey;
 import dev.termvault.sync.server.keys.crypto.Pkcs11MasterKey;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -28,10 +29,26 @@ public final class MasterKeys {
     }
 
     public static MasterKey open(ServerConfig config) throws GeneralSecurityException {
+        return open(config, false);
+    }
+
+    /**
+     * Opens the backend; with {@code storeInUse} (the key store already holds secrets wrapped by a master key)
+     * a missing local key file is an error instead of a reason to make a new key, which could not open them.
+     */
+    public static MasterKey open(ServerConfig config, boolean storeInUse) throws GeneralSecurityException {
         String backend = config.get("keys.masterKey", "local").toLowerCase(Locale.ROOT);
         return switch (backend) {
-            case "local" -> LocalFileMasterKey.openOrCreate(config.find("keys.masterKey.file").map(Path::of)
-                    .orElse(config.dataDir().resolve("keys-master.key")));
+            case "local" -> {
+                Path file = config.find("keys.masterKey.file").map(Path::of)
+                        .orElse(config.dataDir().resolve("keys-master.key"));
+                if (storeInUse && !Files.exists(file)) {
+                    throw new GeneralSecurityException("the key store was set up with a master key, but the master"
+                            + " key file " + file + " does not exist: restore the master key file that belongs to"
+                            + " this store (docs/operations.md); a new master key could not open its shares");
+                }
+                yield LocalFileMasterKey.openOrCreate(file);
+            }
             case "pkcs11" -> Pkcs11MasterKey.open(new Pkcs11MasterKey.Config(
                     config.get("keys.pkcs11.library", "/usr/lib/softhsm/libsofthsm2.so"),
                     config.getLong("keys.pkcs11.slot", -1), config.getInt("keys.pkcs11.slotListIndex", 0),

@@ -68,7 +68,12 @@ public final class ServiceSecrets {
             Arrays.fill(fresh.secret(), (byte) 0);
             stored = store.putIfAbsent(name, candidate, clock.millis());
         }
-        return masterKey.unwrap(WrappedKey.parse(stored.wrapped()), context);
+        try {
+            return masterKey.unwrap(WrappedKey.parse(stored.wrapped()), context);
+        } catch (GeneralSecurityException e) {
+            throw new GeneralSecurityException("the key store's secrets do not open with the configured master key ("
+                    + masterKey.describe() + "): use the master key that belongs to this store (docs/operations.md)");
+        }
     }
 
     static byte[] context(String name) {

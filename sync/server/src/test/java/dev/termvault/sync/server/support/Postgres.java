@@ -41,6 +41,11 @@ public final class Postgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:5432/" + name;
     }
 
+    /** The database's name (for pg_dump and pg_restore). */
+    public String name() {
+        return name;
+    }
+
     public String user() {
         return "postgres";
     }
