@@ -6,11 +6,15 @@ import dev.termvault.vault.model.Item;
 import dev.termvault.vault.store.PendingRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.SyncBase;
+import dev.termvault.vault.store.SyncState;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The vault's side of sync, for the sync client: what is waiting to be pushed, the base version of each
@@ -22,6 +26,9 @@ import java.util.UUID;
  * vault must be unlocked for the methods that open or seal.
  */
 public final class VaultSync {
+
+    /** Below this many envelopes a parallel open costs more than it saves. */
+    private static final int PARALLEL_OPEN_THRESHOLD = 32;
 
     private final Vault vault;
 
@@ -48,11 +55,16 @@ public final class VaultSync {
         }
     }
 
-    /** The server stored a pushed change exactly as sent: it becomes the record's base. */
-    public void acknowledge(PendingRow pushed) {
+    /**
+     * The server stored these pushed changes exactly as sent: each becomes its record's base; one
+     * transaction.
+     */
+    public void acknowledge(List<PendingRow> pushed) {
+        if (pushed.isEmpty()) {
+            return;
+        }
         synchronized (vault) {
-            StorageErrors.guardRun(() -> vault.store().acknowledge(vault.vaultId(), pushed.recordId(), pushed.revision(),
-                    pushed.deleted() ? null : pushed.envelope()));
+            StorageErrors.guardRun(() -> vault.store().acknowledge(vault.vaultId(), pushed));
         }
     }
 
@@ -74,6 +86,13 @@ public final class VaultSync {
     public Optional<SyncBase> base(UUID recordId) {
         synchronized (vault) {
             return StorageErrors.guard(() -> vault.store().syncBase(vault.vaultId(), recordId));
+        }
+    }
+
+    /** Where each of the given records stands: base and local revisions, one entry per id. */
+    public Map<UUID, SyncState> states(List<UUID> recordIds) {
+        synchronized (vault) {
+            return StorageErrors.guard(() -> vault.store().syncStates(vault.vaultId(), recordIds));
         }
     }
 
@@ -155,35 +174,90 @@ public final class VaultSync {
      */
     public Item open(UUID recordId, long revision, byte[] envelope) {
         synchronized (vault) {
-            Keyring keyring = vault.keyring();
-            byte[] payload = Envelopes.open(new RecordAddress(keyring.vaultId(), recordId, revision), keyring,
-                    envelope);
-            try {
-                return RecordCodec.decode(payload);
-            } catch (IOException e) {
-                throw new VaultException.Tampered(recordId);
-            } finally {
-                Arrays.fill(payload, (byte) 0);
-            }
+            return openWith(vault.keyring(), recordId, revision, envelope);
+        }
+    }
+
+    private static Item openWith(Keyring keyring, UUID recordId, long revision, byte[] envelope) {
+        byte[] payload = Envelopes.open(new RecordAddress(keyring.vaultId(), recordId, revision), keyring, envelope);
+        try {
+            return RecordCodec.decode(payload);
+        } catch (IOException e) {
+            throw new VaultException.Tampered(recordId);
+        } finally {
+            Arrays.fill(payload, (byte) 0);
         }
     }
 
     /**
-     * Stores the server's version of a record (its envelope, or null for a tombstone) as both the base and
-     * the record. The envelope is opened first: if it does not open, nothing is written.
+     * Opens server envelopes, each as its record at its revision of this vault, in parallel when there are
+     * many. A ciphertext moved from another record, revision or vault fails here.
      *
-     * @throws VaultException.Tampered if the envelope does not open at that address
+     * @return the checked versions, in the order given
+     * @throws VaultException.Tampered for the first (in the order given) that does not open
      */
-    public void acceptRemote(UUID recordId, long revision, byte[] envelope) {
+    public List<RemoteVersion> open(List<ServedRecord> served) {
         synchronized (vault) {
-            Item item = envelope == null ? null : open(recordId, revision, envelope);
-            RecordRow remote = envelope == null ? RecordRow.tombstone(recordId, revision)
-                    : RecordRow.live(recordId, revision, envelope, Envelopes.peek(envelope).vaultKeyVersion());
-            StorageErrors.guardRun(() -> vault.store().storeRemote(vault.vaultId(), remote, null));
-            if (item == null) {
-                vault.index().remove(recordId);
-            } else {
-                vault.index().put(new VaultRecord(recordId.toString(), revision, item));
+            Keyring keyring = vault.keyring();
+            Object[] results = new Object[served.size()];
+            IntStream indices = IntStream.range(0, served.size());
+            if (served.size() >= PARALLEL_OPEN_THRESHOLD) {
+                indices = indices.parallel();
+            }
+            indices.forEach(i -> results[i] = openQuietly(keyring, served.get(i)));
+            List<RemoteVersion> versions = new ArrayList<>(served.size());
+            for (Object result : results) {
+                if (result instanceof RuntimeException e) {
+                    throw e;
+                }
+                versions.add((RemoteVersion) result);
+            }
+            return versions;
+        }
+    }
+
+    /** The version, or the exception that stopped it from opening. */
+    private static Object openQuietly(Keyring keyring, ServedRecord served) {
+        try {
+            Item item = served.envelope() == null ? null
+                    : openWith(keyring, served.recordId(), served.revision(), served.envelope());
+            return new RemoteVersion(served.recordId(), served.revision(), served.envelope(), item);
+        } catch (VaultException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Stores server versions (opened by {@link #open(List)}) as both the base and the record, in one
+     * transaction.
+     */
+    public void acceptRemote(List<RemoteVersion> versions) {
+        store(versions, null);
+    }
+
+    /**
+     * Stores server versions as both the base and the record, and moves the cursor to {@code cursor}, in
+     * one transaction: after a crash the cursor never points past a change that was not stored.
+     */
+    public void acceptRemote(List<RemoteVersion> versions, long cursor) {
+        store(versions, cursor);
+    }
+
+    private void store(List<RemoteVersion> versions, Long cursor) {
+        synchronized (vault) {
+            List<RecordRow> rows = new ArrayList<>(versions.size());
+            for (RemoteVersion v : versions) {
+                rows.add(v.deleted() ? RecordRow.tombstone(v.recordId(), v.revision())
+                        : RecordRow.live(v.recordId(), v.revision(), v.envelope(),
+                        Envelopes.peek(v.envelope()).vaultKeyVersion()));
+            }
+            StorageErrors.guardRun(() -> vault.store().storeRemote(vault.vaultId(), rows, cursor));
+            for (RemoteVersion v : versions) {
+                if (v.deleted()) {
+                    vault.index().remove(v.recordId());
+                } else {
+                    vault.index().put(new VaultRecord(v.recordId().toString(), v.revision(), v.item()));
+                }
             }
         }
     }

@@ -20,7 +20,7 @@ final class Migrations {
 
     /** The migrations in order; index i holds the resource for version i + 1. */
     private static final List<String> RESOURCES = List.of("migrations/V1__initial.sql",
-            "migrations/V2__sync.sql");
+            "migrations/V2__sync.sql", "migrations/V3__outbox_by_record.sql");
 
     /** The newest schema version this code knows. */
     static final int LATEST = RESOURCES.size();

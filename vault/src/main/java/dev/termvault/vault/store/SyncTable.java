@@ -5,12 +5,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** SQL for the sync bookkeeping: dirty records, sync bases, cursors and the account link. */
 final class SyncTable {
+
+    /** How many ids go into one {@code IN (...)} list. */
+    private static final int IN_CHUNK = 500;
+    private static final String PUT_BASE = "INSERT INTO sync_base (vault_id, record_id, revision, envelope)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (vault_id, record_id) DO UPDATE SET revision = excluded.revision,"
+            + " envelope = excluded.envelope";
+    private static final String REPLACE_RECORD = "INSERT INTO record (vault_id, record_id, revision, envelope,"
+            + " deleted, key_version, base_revision, dirty, updated_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (vault_id, record_id) DO UPDATE SET revision = excluded.revision,"
+            + " envelope = excluded.envelope, deleted = excluded.deleted, key_version = excluded.key_version,"
+            + " base_revision = excluded.base_revision, dirty = excluded.dirty,"
+            + " updated_seq = excluded.updated_seq";
+    private static final String DELETE_OUTBOX = "DELETE FROM outbox WHERE vault_id = ? AND record_id = ?";
 
     private SyncTable() {
     }
@@ -63,20 +79,79 @@ final class SyncTable {
         }
     }
 
+    /** Base and local revisions of the given records, in a few queries; every id gets an entry. */
+    static Map<UUID, SyncState> states(Connection c, UUID vaultId, List<UUID> ids) throws SQLException {
+        Map<UUID, Long> bases = new HashMap<>();
+        Map<UUID, Long> locals = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            revisions(c, "sync_base", vaultId, chunk, bases);
+            revisions(c, "record", vaultId, chunk, locals);
+        }
+        Map<UUID, SyncState> states = new HashMap<>();
+        for (UUID id : ids) {
+            Long base = bases.get(id);
+            Long local = locals.get(id);
+            states.put(id, new SyncState(id, base == null ? OptionalLong.empty() : OptionalLong.of(base),
+                    local == null ? OptionalLong.empty() : OptionalLong.of(local)));
+        }
+        return states;
+    }
+
+    private static void revisions(Connection c, String table, UUID vaultId, List<UUID> ids, Map<UUID, Long> into)
+            throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_id, revision FROM " + table
+                + " WHERE vault_id = ? AND record_id IN (" + marks + ")")) {
+            ps.setBytes(1, Ids.bytes(vaultId));
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setBytes(i + 2, Ids.bytes(ids.get(i)));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.put(Ids.uuid(rs.getBytes(1)), rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    /**
+     * Stores versions from the server as the records' bases and as the records themselves (clean, their
+     * outbox rows removed), each statement prepared once for the whole list.
+     */
+    static void storeRemote(Connection c, UUID vaultId, List<RecordRow> rows, long seq) throws SQLException {
+        try (PreparedStatement base = c.prepareStatement(PUT_BASE);
+             PreparedStatement record = c.prepareStatement(REPLACE_RECORD);
+             PreparedStatement outbox = c.prepareStatement(DELETE_OUTBOX)) {
+            for (RecordRow row : rows) {
+                bindBase(base, vaultId, row.recordId(), row.revision(), row.envelope());
+                base.executeUpdate();
+                bindRecord(record, vaultId, row, row.revision(), false, seq);
+                record.executeUpdate();
+                outbox.setBytes(1, Ids.bytes(vaultId));
+                outbox.setBytes(2, Ids.bytes(row.recordId()));
+                outbox.executeUpdate();
+            }
+        }
+    }
+
     static void putBase(Connection c, UUID vaultId, UUID recordId, long revision, byte[] envelope)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_base (vault_id, record_id, revision, envelope)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (vault_id, record_id) DO UPDATE SET revision = excluded.revision,"
-                + " envelope = excluded.envelope")) {
-            ps.setBytes(1, Ids.bytes(vaultId));
-            ps.setBytes(2, Ids.bytes(recordId));
-            ps.setLong(3, revision);
-            if (envelope == null) {
-                ps.setNull(4, Types.BLOB);
-            } else {
-                ps.setBytes(4, envelope);
-            }
+        try (PreparedStatement ps = c.prepareStatement(PUT_BASE)) {
+            bindBase(ps, vaultId, recordId, revision, envelope);
             ps.executeUpdate();
+        }
+    }
+
+    private static void bindBase(PreparedStatement ps, UUID vaultId, UUID recordId, long revision, byte[] envelope)
+            throws SQLException {
+        ps.setBytes(1, Ids.bytes(vaultId));
+        ps.setBytes(2, Ids.bytes(recordId));
+        ps.setLong(3, revision);
+        if (envelope == null) {
+            ps.setNull(4, Types.BLOB);
+        } else {
+            ps.setBytes(4, envelope);
         }
     }
 
@@ -102,37 +177,37 @@ final class SyncTable {
     /** Replaces a record with a version from the server (or a merge of it); no outbox row unless dirty. */
     static void replaceRecord(Connection c, UUID vaultId, RecordRow row, long baseRevision, boolean dirty, long seq)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO record (vault_id, record_id, revision, envelope,"
-                + " deleted, key_version, base_revision, dirty, updated_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (vault_id, record_id) DO UPDATE SET revision = excluded.revision,"
-                + " envelope = excluded.envelope, deleted = excluded.deleted, key_version = excluded.key_version,"
-                + " base_revision = excluded.base_revision, dirty = excluded.dirty,"
-                + " updated_seq = excluded.updated_seq")) {
-            ps.setBytes(1, Ids.bytes(vaultId));
-            ps.setBytes(2, Ids.bytes(row.recordId()));
-            ps.setLong(3, row.revision());
-            if (row.deleted()) {
-                ps.setNull(4, Types.BLOB);
-            } else {
-                ps.setBytes(4, row.envelope());
-            }
-            ps.setInt(5, row.deleted() ? 1 : 0);
-            ps.setInt(6, row.keyVersion());
-            ps.setLong(7, baseRevision);
-            ps.setInt(8, dirty ? 1 : 0);
-            ps.setLong(9, seq);
+        try (PreparedStatement ps = c.prepareStatement(REPLACE_RECORD)) {
+            bindRecord(ps, vaultId, row, baseRevision, dirty, seq);
             ps.executeUpdate();
         }
         if (dirty) {
             OutboxTable.add(c, vaultId, row.recordId(), row.revision(), row.deleted() ? RecordTable.OP_DELETE
                     : RecordTable.OP_PUT, seq);
         } else {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE vault_id = ? AND record_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(DELETE_OUTBOX)) {
                 ps.setBytes(1, Ids.bytes(vaultId));
                 ps.setBytes(2, Ids.bytes(row.recordId()));
                 ps.executeUpdate();
             }
         }
+    }
+
+    private static void bindRecord(PreparedStatement ps, UUID vaultId, RecordRow row, long baseRevision,
+                                   boolean dirty, long seq) throws SQLException {
+        ps.setBytes(1, Ids.bytes(vaultId));
+        ps.setBytes(2, Ids.bytes(row.recordId()));
+        ps.setLong(3, row.revision());
+        if (row.deleted()) {
+            ps.setNull(4, Types.BLOB);
+        } else {
+            ps.setBytes(4, row.envelope());
+        }
+        ps.setInt(5, row.deleted() ? 1 : 0);
+        ps.setInt(6, row.keyVersion());
+        ps.setLong(7, baseRevision);
+        ps.setInt(8, dirty ? 1 : 0);
+        ps.setLong(9, seq);
     }
 
     static long cursor(Connection c, UUID vaultId) throws SQLException {

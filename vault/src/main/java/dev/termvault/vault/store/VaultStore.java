@@ -282,20 +282,27 @@ public final class VaultStore implements AutoCloseable {
         return db.read("read a sync base", c -> SyncTable.base(c, vaultId, recordId));
     }
 
+    /** Base and local revisions of the given records (one entry per id), read in a few queries. */
+    public Map<UUID, SyncState> syncStates(UUID vaultId, List<UUID> recordIds) {
+        return db.read("read the sync state", c -> SyncTable.states(c, vaultId, recordIds));
+    }
+
     /** Every record's last agreed server version (tombstones included). */
     public List<SyncBase> syncBases(UUID vaultId) {
         return db.read("read the sync bases", c -> SyncTable.liveBases(c, vaultId));
     }
 
     /**
-     * The server stored {@code revision} of a record as sent ({@code envelope}, null for a delete): it becomes
-     * the record's base, the record is clean if it did not change meanwhile, its outbox rows go; one
-     * transaction.
+     * The server stored these pushed changes as sent (each row's revision and envelope, null for a delete):
+     * each becomes its record's base, a record is clean if it did not change meanwhile, its outbox rows go;
+     * one transaction.
      */
-    public void acknowledge(UUID vaultId, UUID recordId, long revision, byte[] envelope) {
-        db.transaction("record a pushed change", c -> {
-            SyncTable.putBase(c, vaultId, recordId, revision, envelope);
-            SyncTable.acknowledge(c, vaultId, recordId, revision);
+    public void acknowledge(UUID vaultId, List<PendingRow> pushed) {
+        db.transaction("record pushed changes", c -> {
+            for (PendingRow row : pushed) {
+                SyncTable.putBase(c, vaultId, row.recordId(), row.revision(), row.deleted() ? null : row.envelope());
+                SyncTable.acknowledge(c, vaultId, row.recordId(), row.revision());
+            }
             return null;
         });
     }
@@ -313,6 +320,20 @@ public final class VaultStore implements AutoCloseable {
                 SyncTable.replaceRecord(c, vaultId, remote, remote.revision(), false, seq);
             } else {
                 SyncTable.replaceRecord(c, vaultId, local, remote.revision(), true, seq);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Stores versions received from the server as their records' new bases and as the records themselves,
+     * and (unless {@code cursor} is null) the new sync cursor; one transaction.
+     */
+    public void storeRemote(UUID vaultId, List<RecordRow> remotes, Long cursor) {
+        db.transaction("store synced changes", c -> {
+            SyncTable.storeRemote(c, vaultId, remotes, records.nextSequence(c));
+            if (cursor != null) {
+                SyncTable.setCursor(c, vaultId, cursor);
             }
             return null;
         });

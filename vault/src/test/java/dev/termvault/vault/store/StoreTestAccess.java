@@ -43,6 +43,19 @@ public final class StoreTestAccess {
         }
     }
 
+    /**
+     * Makes every later write of a sync base for {@code recordId} fail inside the database (a trigger that
+     * aborts the statement), as a full disk or an I/O error in the middle of a transaction would.
+     */
+    public static void failBaseWritesOf(Path dir, UUID recordId) throws SQLException {
+        try (Connection c = connect(dir);
+             java.sql.Statement st = c.createStatement()) {
+            String hex = java.util.HexFormat.of().formatHex(Ids.bytes(recordId));
+            st.executeUpdate("CREATE TRIGGER fail_base_write BEFORE INSERT ON sync_base WHEN NEW.record_id = x'"
+                    + hex + "' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+        }
+    }
+
     /** Overwrites the stored Argon2id parameters. */
     public static void setKdfParams(Path dir, int memoryKib, int iterations, int parallelism) throws SQLException {
         try (Connection c = connect(dir);

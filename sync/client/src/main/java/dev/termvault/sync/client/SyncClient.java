@@ -322,7 +322,11 @@ public final class SyncClient {
                     .readTimeout(b.timeout)
                     .callTimeout(b.timeout.multipliedBy(2))
                     .retryOnConnectionFailure(false);
+            if (b.socketFactory != null) {
+                builder.socketFactory(b.socketFactory);
+            }
             b.interceptors.forEach(builder::addInterceptor);
+            builder.addInterceptor(new GzipRequestBodies());
             builder.addNetworkInterceptor(new RedactedLogging());
             return builder.build();
         } catch (GeneralSecurityException e) {
@@ -337,6 +341,7 @@ public final class SyncClient {
         private String deviceName = "Termvault device";
         private Duration timeout = Duration.ofSeconds(10);
         private final List<Interceptor> interceptors = new ArrayList<>();
+        private javax.net.SocketFactory socketFactory;
 
         private Builder(URI server, String fingerprint) {
             if (server == null || !"https".equals(server.getScheme())) {
@@ -361,6 +366,12 @@ public final class SyncClient {
         /** An application interceptor (tests capture traffic with it). */
         public Builder addInterceptor(Interceptor interceptor) {
             interceptors.add(interceptor);
+            return this;
+        }
+
+        /** The factory of the plain TCP sockets under TLS (measurement runs count the bytes they carry). */
+        Builder socketFactory(javax.net.SocketFactory factory) {
+            this.socketFactory = factory;
             return this;
         }
 

@@ -7,20 +7,26 @@ import dev.termvault.sync.protocol.blobs.PushResponse;
 import dev.termvault.sync.protocol.blobs.PushResult;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
+import dev.termvault.vault.RemoteVersion;
+import dev.termvault.vault.ServedRecord;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.VaultSync;
 import dev.termvault.vault.model.Item;
 import dev.termvault.vault.store.PendingRow;
 import dev.termvault.vault.store.RecordRow;
 import dev.termvault.vault.store.SyncBase;
+import dev.termvault.vault.store.SyncState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -36,7 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class Synchronizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
-    static final int PAGE = 500;
+    /** Changes per pull: the most the server sends in one page. */
+    static final int PAGE = 1000;
     static final int BATCH = 200;
     private static final int MAX_PUSH_ROUNDS = 50;
 
@@ -188,11 +195,17 @@ public final class Synchronizer {
 
     /**
      * Reads the whole vault from the server (cursor 0) and checks that every record this device has
-     * agreed with the server on is still there, at the revision seen or later (tombstones count).
+     * agreed with the server on is still there, at the revision seen or later (tombstones count). A device
+     * that has agreed on no record yet has nothing to check and reads nothing.
      */
     public synchronized void verifyServer() {
         VaultSync sync = vault.sync();
         UUID vaultId = sync.vaultId();
+        List<SyncBase> bases = sync.bases();
+        if (bases.isEmpty()) {
+            // Nothing agreed on yet (a new device), so nothing can be missing: the feed is read once, by pull.
+            return;
+        }
         Map<UUID, Long> servedRevisions = new HashMap<>();
         long after = 0;
         ChangePage page;
@@ -206,7 +219,7 @@ public final class Synchronizer {
             }
             after = page.cursor();
         } while (page.hasMore() && !page.changes().isEmpty());
-        for (SyncBase base : sync.bases()) {
+        for (SyncBase base : bases) {
             Long revision = servedRevisions.get(base.recordId());
             if (revision == null) {
                 throw new SyncException.ServerMisbehaved("record " + base.recordId() + " is missing");
@@ -218,11 +231,14 @@ public final class Synchronizer {
         }
     }
 
+    /**
+     * Pulls every change after the stored cursor, page by page. The next page is fetched while the current
+     * one is applied; a page is fetched only after the one before it passed its checks.
+     */
     private void pull(VaultSync sync, UUID vaultId) {
         long cursor = sync.cursor();
-        ChangePage page;
-        do {
-            page = session.pull(vaultId, cursor, PAGE);
+        ChangePage page = session.pull(vaultId, cursor, PAGE);
+        while (true) {
             if (page.cursor() < cursor) {
                 throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + page.cursor()
                         + ") than this device has seen (" + cursor + ")");
@@ -231,16 +247,98 @@ public final class Synchronizer {
                 if (change.seq() <= cursor) {
                     throw new SyncException.ServerMisbehaved("a change at or before the cursor was served again");
                 }
-                if (apply(sync, change)) {
-                    pulled++;
+            }
+            boolean more = page.hasMore() && !page.changes().isEmpty();
+            CompletableFuture<ChangePage> next = more ? prefetch(vaultId, page.cursor()) : null;
+            try {
+                pulled += applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
+            } catch (RuntimeException e) {
+                if (next != null) {
+                    next.cancel(false);
                 }
+                throw e;
             }
             cursor = page.cursor();
-            sync.setCursor(cursor);
             for (Progress listener : progressListeners) {
                 listener.pulled(cursor, target);
             }
-        } while (page.hasMore() && !page.changes().isEmpty());
+            if (next == null) {
+                return;
+            }
+            page = await(next);
+        }
+    }
+
+    private CompletableFuture<ChangePage> prefetch(UUID vaultId, long after) {
+        return CompletableFuture.supplyAsync(() -> session.pull(vaultId, after, PAGE),
+                task -> Thread.ofPlatform().daemon().name("termvault-sync-pull").start(task));
+    }
+
+    private static ChangePage await(CompletableFuture<ChangePage> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Applies a page of server changes: checks every change first (nothing is written when one fails), then
+     * merges the records changed on both sides (one transaction each), then stores the rest together with
+     * the new cursor (null: leave it) in one transaction, so after a crash the cursor never points past a
+     * change that was not stored. Returns how many records changed here.
+     */
+    private int applyPage(VaultSync sync, List<Change> changes, Long newCursor) {
+        synchronized (vault) {
+            List<UUID> ids = new ArrayList<>(changes.size());
+            Set<UUID> seen = new HashSet<>();
+            for (Change change : changes) {
+                UUID id = recordId(change);
+                if (!seen.add(id)) {
+                    throw new SyncException.ServerMisbehaved("record " + id + " came twice in one page");
+                }
+                ids.add(id);
+            }
+            Map<UUID, SyncState> states = sync.states(ids);
+            List<ServedRecord> served = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                Change change = changes.get(i);
+                UUID id = ids.get(i);
+                OptionalLong base = states.get(id).baseRevision();
+                if (base.isPresent() && change.revision() < base.getAsLong()) {
+                    throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
+                            + change.revision() + ", older than revision " + base.getAsLong() + " seen before");
+                }
+                if (base.isPresent() && change.revision() == base.getAsLong()) {
+                    continue;
+                }
+                if (!change.deleted() && change.envelope() == null) {
+                    throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
+                }
+                served.add(new ServedRecord(id, change.revision(), change.deleted() ? null : change.envelope()));
+            }
+            List<RemoteVersion> remotes = open(sync, served);
+            List<RemoteVersion> taken = new ArrayList<>(remotes.size());
+            for (RemoteVersion remote : remotes) {
+                SyncState state = states.get(remote.recordId());
+                boolean localChanged = state.localRevision().isPresent() && (state.baseRevision().isEmpty()
+                        || state.localRevision().getAsLong() != state.baseRevision().getAsLong());
+                if (localChanged) {
+                    merge(sync, remote, sync.base(remote.recordId()), sync.local(remote.recordId()).orElseThrow());
+                } else {
+                    taken.add(remote);
+                }
+            }
+            if (newCursor != null) {
+                sync.acceptRemote(taken, newCursor);
+            } else if (!taken.isEmpty()) {
+                sync.acceptRemote(taken);
+            }
+            return remotes.size();
+        }
     }
 
     /** Pushes every pending change; whether anything was sent. */
@@ -259,71 +357,48 @@ public final class Synchronizer {
             if (response.results() == null || response.results().size() != rows.size()) {
                 throw new SyncException.ServerMisbehaved("the push answer does not match the request");
             }
+            List<PendingRow> applied = new ArrayList<>(rows.size());
+            List<Change> conflicts = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 PushResult result = response.results().get(i);
                 if (!rows.get(i).recordId().toString().equals(result.recordId())) {
                     throw new SyncException.ServerMisbehaved("the push answer does not match the request");
                 }
                 if (PushResult.APPLIED.equals(result.status())) {
-                    sync.acknowledge(rows.get(i));
+                    applied.add(rows.get(i));
                     pushed++;
                 } else if (result.current() != null && result.recordId().equals(result.current().recordId())) {
-                    apply(sync, result.current());
+                    conflicts.add(result.current());
                 } else {
                     throw new SyncException.ServerMisbehaved("a conflict came without the current record");
                 }
+            }
+            sync.acknowledge(applied);
+            if (!conflicts.isEmpty()) {
+                applyPage(sync, conflicts, null);
             }
         }
         LOG.info("Push stopped after {} rounds with changes still pending", MAX_PUSH_ROUNDS);
         return true;
     }
 
-    /**
-     * Applies one server change: checks it, then takes it, or merges it with the local change. Whether it
-     * changed anything here (false for a change this device already holds).
-     */
-    private boolean apply(VaultSync sync, Change change) {
-        UUID id = recordId(change);
-        synchronized (vault) {
-            Optional<SyncBase> base = sync.base(id);
-            if (base.isPresent() && change.revision() < base.get().revision()) {
-                throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
-                        + change.revision() + ", older than revision " + base.get().revision() + " seen before");
-            }
-            if (base.isPresent() && change.revision() == base.get().revision()) {
-                return false;
-            }
-            if (!change.deleted() && change.envelope() == null) {
-                throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
-            }
-            byte[] envelope = change.deleted() ? null : change.envelope();
-            Item remote = open(sync, id, change.revision(), envelope);
-            Optional<RecordRow> local = sync.local(id);
-            boolean localChanged = local.isPresent()
-                    && (base.isEmpty() || local.get().revision() != base.get().revision());
-            if (!localChanged) {
-                sync.acceptRemote(id, change.revision(), envelope);
-                return true;
-            }
-            merge(sync, id, change.revision(), envelope, remote, base, local.get());
-            return true;
-        }
-    }
-
-    private void merge(VaultSync sync, UUID id, long revision, byte[] envelope, Item remote,
-                       Optional<SyncBase> base, RecordRow local) {
+    private void merge(VaultSync sync, RemoteVersion remoteVersion, Optional<SyncBase> base, RecordRow local) {
+        UUID id = remoteVersion.recordId();
+        long revision = remoteVersion.revision();
+        byte[] envelope = remoteVersion.envelope();
+        Item remote = remoteVersion.item();
         Optional<Item> localItem = local.deleted() ? Optional.empty() : sync.localItem(id);
         if (!local.deleted() && localItem.isEmpty()) {
-            sync.acceptRemote(id, revision, envelope);
+            sync.acceptRemote(List.of(remoteVersion));
             return;
         }
         if (remote == null && localItem.isEmpty()) {
-            sync.acceptRemote(id, revision, null);
+            sync.acceptRemote(List.of(remoteVersion));
         } else if (remote == null) {
             sync.keepMerged(id, revision, null, localItem.get());
             notice(new SyncNotice(SyncNotice.Kind.RESTORED_LOCAL_EDIT, id.toString(), null));
         } else if (localItem.isEmpty()) {
-            sync.acceptRemote(id, revision, envelope);
+            sync.acceptRemote(List.of(remoteVersion));
             notice(new SyncNotice(SyncNotice.Kind.RESTORED_REMOTE_EDIT, id.toString(), null));
         } else {
             Item baseItem = base.filter(b -> !b.deleted())
@@ -334,6 +409,20 @@ public final class Synchronizer {
                 VaultRecord copy = vault.put(result.conflictCopy());
                 notice(new SyncNotice(SyncNotice.Kind.CONFLICT_COPY, id.toString(), copy.id()));
             }
+        }
+    }
+
+    private List<RemoteVersion> open(VaultSync sync, List<ServedRecord> served) {
+        if (served.stream().anyMatch(r -> r.envelope() != null && !sync.holdsKeyFor(r.envelope()))) {
+            fetchKeys(sync);
+        }
+        try {
+            return sync.open(served);
+        } catch (VaultException.Tampered | VaultException.UnsupportedFormatVersion e) {
+            UUID id = e instanceof VaultException.Tampered t ? t.recordId().orElse(null) : null;
+            throw new SyncException.ServerMisbehaved("record " + (id == null ? "" : id + " ")
+                    + "does not open at the revision served for this vault (a ciphertext moved between records"
+                    + " or vaults, or changed)");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.termvault.sync.server.Role;
 import dev.termvault.sync.server.metrics.Metrics;
 import dev.termvault.sync.server.store.StoreException;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -107,6 +108,9 @@ public final class ApiServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.http.defaultContentType = "application/json";
+        // Answers of 1,500 bytes or more go gzip-compressed to clients that send Accept-Encoding: gzip (the
+        // change feed's base64 envelopes pack back to about their raw size); others get them as they are.
+        config.http.compressionStrategy = CompressionStrategy.GZIP;
         config.jsonMapper(new JavalinJackson(Json.mapper(), true));
         if (settings.tls() != null) {
             config.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig, settings));
@@ -126,7 +130,10 @@ public final class ApiServer implements AutoCloseable {
                 throw new ApiException.Unavailable("the server is stopping; try again later");
             }
         });
-        config.routes.before(ctx -> checkBodySize(ctx, settings.maxBodyBytes()));
+        config.routes.before(ctx -> {
+            checkBodySize(ctx, settings.maxBodyBytes());
+            RequestBodies.announce(ctx, settings.maxBodyBytes());
+        });
         config.routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.code(), e.getMessage(),
                 e.retryAfterSeconds()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromStatus(e.getStatus()),

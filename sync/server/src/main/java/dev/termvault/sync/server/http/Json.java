@@ -43,7 +43,7 @@ public final class Json {
      */
     public static <T> T body(Context ctx, Class<T> type) {
         requireJson(ctx);
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = RequestBodies.decoded(ctx);
         if (body.length == 0) {
             throw new ApiException.BadRequest("the request body is empty");
         }
