@@ -158,13 +158,8 @@ public final class DesktopMemoryRun {
     }
 
     private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await().atMost(WAIT).pollInterval(java.time.Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     private static void deleteTree(Path dir) throws IOException {

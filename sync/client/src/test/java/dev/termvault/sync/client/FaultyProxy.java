@@ -344,11 +344,9 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     private void delay() {
-        try {
-            Thread.sleep(1 + nextInt(maxDelayMillis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // The stall is the fault being injected (a slow network), not a wait for something to happen.
+        java.util.concurrent.locks.LockSupport.parkNanos(
+                java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1 + nextInt(maxDelayMillis)));
     }
 
     /** With the fault rate, one of {@code kinds} (counted); otherwise null. */
