@@ -67,11 +67,13 @@ public final class AppShell implements AutoCloseable {
         scene.getAccelerators().put(shortcut(KeyCode.L), this::lock);
         scene.getAccelerators().put(shortcut(KeyCode.N), () -> {
             if (main != null) {
+                main.showHosts();
                 main.hosts().newHost();
             }
         });
         scene.getAccelerators().put(shortcut(KeyCode.F), () -> {
             if (main != null) {
+                main.showHosts();
                 main.hosts().focusSearch();
             }
         });

@@ -155,6 +155,14 @@ class TerminalFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        // In a terminal Ctrl+F and Ctrl+N belong to the shell; from another section they bring Hosts forward.
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.clickOn("#section-keys");
+        press(robot, KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#hostSearch").query().isFocused()).as("Ctrl+F from Keys focuses the host search")
+                .isTrue();
+        robot.interact(() -> tabs.getSelectionModel().select(1));
         press(robot, KeyCode.W);
         assertThat(tabs.getTabs()).hasSize(2).first().satisfies(t -> assertThat(t.isClosable()).isFalse());
         robot.interact(() -> tabs.getSelectionModel().select(1));

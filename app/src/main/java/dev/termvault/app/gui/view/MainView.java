@@ -29,6 +29,7 @@ public final class MainView {
     private final GuiSettings settings;
     private final ToggleGroup sections = new ToggleGroup();
     private final TerminalTabs terminals;
+    private ToggleButton hostsButton;
     private final Runnable autoLockChanged;
 
     public MainView(HostsPane hosts, RecordPanes records, GuiSettings settings, Runnable lock) {
@@ -56,6 +57,7 @@ public final class MainView {
         brand.setPadding(new Insets(0, 0, 8, 8));
         sidebar.getChildren().add(brand);
         ToggleButton first = section(sidebar, "Hosts", Material2MZ.STORAGE, hosts.root());
+        hostsButton = first;
         section(sidebar, "Keys", Material2MZ.VPN_KEY, records.keys().root());
         section(sidebar, "Credentials", Material2AL.ACCOUNT_BOX, records.credentials().root());
         section(sidebar, "Snippets", Material2AL.CODE, records.snippets().root());
@@ -77,6 +79,12 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Brings the Hosts section forward (from another section or a terminal tab), for Ctrl+N and Ctrl+F. */
+    public void showHosts() {
+        hostsButton.setSelected(true);
+        showSection("Hosts", hosts.root());
     }
 
     public HostsPane hosts() {
