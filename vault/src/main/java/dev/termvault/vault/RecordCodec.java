@@ -36,7 +36,6 @@ final class RecordCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectWriter WRITER = MAPPER.writerFor(Item.class);
     private static final ObjectReader READER = MAPPER.readerFor(Item.class);
-    private static final RecordReader FAST_READER = new RecordReader(MAPPER.getFactory());
 
     private RecordCodec() {
     }
@@ -56,15 +55,6 @@ final class RecordCodec {
      * @throws IOException when the payload is not a record this version can read
      */
     static Item decode(byte[] payload) throws IOException {
-        try {
-            return FAST_READER.read(payload);
-        } catch (RecordReader.NotCanonical e) {
-            return decodeWithBinding(payload);
-        }
-    }
-
-    /** The item as the data binding reads it: the reference for every payload, canonical or not. */
-    static Item decodeWithBinding(byte[] payload) throws IOException {
         return READER.readValue(payload);
     }
 
