@@ -46,7 +46,8 @@ final class RecordIndex {
     private SearchSnapshot snapshot;
 
     /**
-     * Records in list order; the search text of record i is {@code text.substring(starts[i], starts[i + 1])}.
+     * Records in no particular order; the search text of record i is
+     * {@code text.substring(starts[i], starts[i + 1])}.
      * Each text ends with a newline and a query word holds none, so a match never spans two records.
      */
     private record SearchSnapshot(VaultRecord[] records, int[] starts, String text) {
@@ -123,7 +124,7 @@ final class RecordIndex {
     /**
      * The records whose search text holds every word of {@code query} (case-insensitive), in list order. One
      * pass of {@link String#indexOf} over the concatenated search texts of all records finds the records holding
-     * the longest word; only those are checked for the other words.
+     * the longest word; only those are checked for the other words, and only the matches are sorted.
      */
     List<VaultRecord> search(String query) {
         SearchSnapshot snapshot = searchSnapshot();
@@ -139,7 +140,7 @@ final class RecordIndex {
             }
         }
         if (needed.isEmpty()) {
-            return new ArrayList<>(Arrays.asList(snapshot.records));
+            return list(null);
         }
         needed.remove(longest);
         String text = snapshot.text;
@@ -158,6 +159,7 @@ final class RecordIndex {
             }
             at = end < text.length() ? text.indexOf(longest, end) : -1;
         }
+        result.sort(ORDER);
         return result;
     }
 
@@ -171,8 +173,9 @@ final class RecordIndex {
     }
 
     /**
-     * Every live record in list order with its search text, all the texts in one string; made on the first
-     * search after a change, with the missing texts built in parallel when there are many.
+     * Every live record with its search text, all the texts in one string; made on the first search after a
+     * change, with the missing texts built in parallel when there are many. Not sorted: sorting every record
+     * costs more than building the texts, and a query sorts only its matches.
      */
     private SearchSnapshot searchSnapshot() {
         if (snapshot != null) {
@@ -182,7 +185,6 @@ final class RecordIndex {
         if (entries.size() >= PARALLEL_THRESHOLD) {
             entries.parallelStream().forEach(Entry::searchText);
         }
-        entries.sort(Comparator.comparing(entry -> entry.record, ORDER));
         VaultRecord[] ordered = new VaultRecord[entries.size()];
         int[] starts = new int[entries.size() + 1];
         int length = 0;
