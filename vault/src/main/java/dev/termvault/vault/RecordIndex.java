@@ -127,7 +127,6 @@ final class RecordIndex {
      * the longest word; only those are checked for the other words, and only the matches are sorted.
      */
     List<VaultRecord> search(String query) {
-        SearchSnapshot snapshot = searchSnapshot();
         String[] words = query == null ? new String[0] : query.toLowerCase(Locale.ROOT).strip().split("\\s+");
         List<String> needed = new ArrayList<>(words.length);
         String longest = "";
@@ -143,6 +142,7 @@ final class RecordIndex {
             return list(null);
         }
         needed.remove(longest);
+        SearchSnapshot snapshot = searchSnapshot();
         String text = snapshot.text;
         int[] starts = snapshot.starts;
         List<VaultRecord> result = new ArrayList<>();
@@ -185,21 +185,21 @@ final class RecordIndex {
         if (entries.size() >= PARALLEL_THRESHOLD) {
             entries.parallelStream().forEach(Entry::searchText);
         }
-        VaultRecord[] ordered = new VaultRecord[entries.size()];
+        VaultRecord[] held = new VaultRecord[entries.size()];
         int[] starts = new int[entries.size() + 1];
         int length = 0;
-        for (int i = 0; i < ordered.length; i++) {
+        for (int i = 0; i < held.length; i++) {
             length += entries.get(i).searchText().length();
         }
         StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < ordered.length; i++) {
+        for (int i = 0; i < held.length; i++) {
             Entry entry = entries.get(i);
-            ordered[i] = entry.record;
+            held[i] = entry.record;
             starts[i] = text.length();
             text.append(entry.searchText());
         }
-        starts[ordered.length] = text.length();
-        snapshot = new SearchSnapshot(ordered, starts, text.toString());
+        starts[held.length] = text.length();
+        snapshot = new SearchSnapshot(held, starts, text.toString());
         return snapshot;
     }
 
