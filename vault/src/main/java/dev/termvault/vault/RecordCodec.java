@@ -3,15 +3,22 @@ package dev.termvault.vault;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.termvault.vault.model.Credential;
+import dev.termvault.vault.model.Group;
+import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.Item;
+import dev.termvault.vault.model.KnownHost;
+import dev.termvault.vault.model.PortForward;
+import dev.termvault.vault.model.Snippet;
+import dev.termvault.vault.model.SshKey;
 import java.io.IOException;
-import java.util.Iterator;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,31 +59,86 @@ final class RecordCodec {
     }
 
     /**
-     * Every string and number of {@code item} (nested lists and maps included; not field names, not booleans)
-     * in lower case, separated by newlines: what a search matches against.
+     * Every string and number of {@code item} as it is stored (nested lists and maps included; not field names,
+     * not booleans, not the type id, not an environment value under the name {@code type}), in lower case, each
+     * followed by a newline: what a search matches against. Built from the record's fields directly, without
+     * writing JSON.
      */
     static String searchText(Item item) {
-        JsonNode tree = MAPPER.valueToTree(item);
-        StringBuilder text = new StringBuilder(128);
-        collect(tree, text);
+        StringBuilder text = new StringBuilder(160);
+        switch (item) {
+            case Host h -> {
+                add(text, h.label());
+                add(text, h.hostname());
+                add(text, h.port());
+                add(text, h.username());
+                add(text, h.auth().name());
+                add(text, h.keyId());
+                add(text, h.credentialId());
+                add(text, h.jumpHosts());
+                for (PortForward f : h.forwards()) {
+                    add(text, f.kind().name());
+                    add(text, f.bindAddress());
+                    add(text, f.bindPort());
+                    add(text, f.targetHost());
+                    add(text, f.targetPort());
+                }
+                add(text, h.tags());
+                add(text, h.groupId());
+                add(text, h.notes());
+                add(text, h.keepAliveSeconds());
+                for (Map.Entry<String, String> variable : h.environment().entrySet()) {
+                    if (!"type".equals(variable.getKey())) {
+                        add(text, variable.getValue());
+                    }
+                }
+                add(text, h.legacyAlgorithms());
+            }
+            case SshKey k -> {
+                add(text, k.name());
+                add(text, k.privateKey());
+                add(text, k.publicKey());
+                add(text, k.comment());
+                add(text, k.keyType());
+            }
+            case Credential c -> {
+                add(text, c.name());
+                add(text, c.username());
+                add(text, c.password());
+            }
+            case KnownHost k -> {
+                add(text, k.hostPattern());
+                add(text, k.port());
+                add(text, k.keyType());
+                add(text, k.key());
+                add(text, k.firstSeen() == null ? null : DateTimeFormatter.ISO_INSTANT.format(k.firstSeen()));
+            }
+            case Snippet s -> {
+                add(text, s.name());
+                add(text, s.command());
+                add(text, s.tags());
+            }
+            case Group g -> {
+                add(text, g.name());
+                add(text, g.parentId());
+            }
+        }
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static void collect(JsonNode node, StringBuilder text) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!"type".equals(field.getKey()) || !field.getValue().isTextual()) {
-                    collect(field.getValue(), text);
-                }
-            }
-        } else if (node.isArray()) {
-            for (JsonNode element : node) {
-                collect(element, text);
-            }
-        } else if (node.isTextual() || node.isNumber()) {
-            text.append(node.asText()).append('\n');
+    private static void add(StringBuilder text, String value) {
+        if (value != null) {
+            text.append(value).append('\n');
+        }
+    }
+
+    private static void add(StringBuilder text, int value) {
+        text.append(value).append('\n');
+    }
+
+    private static void add(StringBuilder text, List<String> values) {
+        for (String value : values) {
+            add(text, value);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.termvault.vault;
 
 import dev.termvault.vault.model.ItemType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +42,16 @@ final class RecordIndex {
 
     private final Map<UUID, Entry> records;
     private final Set<UUID> unreadable = new LinkedHashSet<>();
+    /** What {@link #search} reads; dropped on every change and made again by the next search. */
+    private SearchSnapshot snapshot;
+
+    /**
+     * Records in no particular order; the search text of record i is
+     * {@code text.substring(starts[i], starts[i + 1])}.
+     * Each text ends with a newline and a query word holds none, so a match never spans two records.
+     */
+    private record SearchSnapshot(VaultRecord[] records, int[] starts, String text) {
+    }
 
     RecordIndex() {
         this(16);
@@ -66,15 +77,18 @@ final class RecordIndex {
         UUID id = UUID.fromString(record.id());
         records.put(id, new Entry(record));
         unreadable.remove(id);
+        snapshot = null;
     }
 
     void markUnreadable(UUID id) {
         records.remove(id);
+        snapshot = null;
         unreadable.add(id);
     }
 
     void remove(UUID id) {
         records.remove(id);
+        snapshot = null;
         unreadable.remove(id);
     }
 
@@ -107,39 +121,86 @@ final class RecordIndex {
         return result;
     }
 
+    /**
+     * The records whose search text holds every word of {@code query} (case-insensitive), in list order. One
+     * pass of {@link String#indexOf} over the concatenated search texts of all records finds the records holding
+     * the longest word; only those are checked for the other words, and only the matches are sorted.
+     */
     List<VaultRecord> search(String query) {
-        prepareSearchText();
         String[] words = query == null ? new String[0] : query.toLowerCase(Locale.ROOT).strip().split("\\s+");
-        List<VaultRecord> result = new ArrayList<>();
-        for (Entry entry : records.values()) {
-            if (matches(entry.searchText(), words)) {
-                result.add(entry.record);
+        List<String> needed = new ArrayList<>(words.length);
+        String longest = "";
+        for (String word : words) {
+            if (!word.isEmpty()) {
+                needed.add(word);
+                if (word.length() > longest.length()) {
+                    longest = word;
+                }
             }
+        }
+        if (needed.isEmpty()) {
+            return list(null);
+        }
+        needed.remove(longest);
+        SearchSnapshot snapshot = searchSnapshot();
+        String text = snapshot.text;
+        int[] starts = snapshot.starts;
+        List<VaultRecord> result = new ArrayList<>();
+        int at = text.indexOf(longest);
+        while (at >= 0) {
+            int i = Arrays.binarySearch(starts, at);
+            int record = i >= 0 ? i : -i - 2; // the record whose text holds position at
+            while (starts[record + 1] <= at) { // skip empty texts that start at the same position
+                record++;
+            }
+            int end = starts[record + 1];
+            if (holdsAll(text, starts[record], end, needed)) {
+                result.add(snapshot.records[record]);
+            }
+            at = end < text.length() ? text.indexOf(longest, end) : -1;
         }
         result.sort(ORDER);
         return result;
     }
 
-    /** Builds the missing search texts, in parallel when there are many (the first search after unlock). */
-    private void prepareSearchText() {
-        List<Entry> missing = new ArrayList<>();
-        for (Entry entry : records.values()) {
-            if (entry.searchText == null) {
-                missing.add(entry);
-            }
-        }
-        if (missing.size() >= PARALLEL_THRESHOLD) {
-            missing.parallelStream().forEach(Entry::searchText);
-        }
-    }
-
-    private static boolean matches(String text, String[] words) {
+    private static boolean holdsAll(String text, int from, int to, List<String> words) {
         for (String word : words) {
-            if (!word.isEmpty() && !text.contains(word)) {
+            if (text.indexOf(word, from, to) < 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Every live record with its search text, all the texts in one string; made on the first search after a
+     * change, with the missing texts built in parallel when there are many. Not sorted: sorting every record
+     * costs more than building the texts, and a query sorts only its matches.
+     */
+    private SearchSnapshot searchSnapshot() {
+        if (snapshot != null) {
+            return snapshot;
+        }
+        List<Entry> entries = new ArrayList<>(records.values());
+        if (entries.size() >= PARALLEL_THRESHOLD) {
+            entries.parallelStream().forEach(Entry::searchText);
+        }
+        VaultRecord[] held = new VaultRecord[entries.size()];
+        int[] starts = new int[entries.size() + 1];
+        int length = 0;
+        for (int i = 0; i < held.length; i++) {
+            length += entries.get(i).searchText().length();
+        }
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < held.length; i++) {
+            Entry entry = entries.get(i);
+            held[i] = entry.record;
+            starts[i] = text.length();
+            text.append(entry.searchText());
+        }
+        starts[held.length] = text.length();
+        snapshot = new SearchSnapshot(held, starts, text.toString());
+        return snapshot;
     }
 
     List<String> unreadable() {
@@ -152,6 +213,7 @@ final class RecordIndex {
 
     void clear() {
         records.clear();
+        snapshot = null;
         unreadable.clear();
     }
 }
