@@ -92,6 +92,14 @@ public final class AppShell implements AutoCloseable {
         showUnlock();
     }
 
+    /** The screen shown: {@code first-run}, {@code unlock} or {@code main}. */
+    String screenName() {
+        if (main != null) {
+            return "main";
+        }
+        return firstRun != null ? "first-run" : "unlock";
+    }
+
     /** Whether the vault is open and unlocked (for tests and, later, the status bar). */
     boolean vaultUnlocked() {
         return vault != null && vault.isUnlocked();
