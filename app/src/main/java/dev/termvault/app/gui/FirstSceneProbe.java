@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -34,12 +35,15 @@ final class FirstSceneProbe {
     private final Optional<Path> screenshot;
     private final boolean exitAfterFirstScene;
     private final PrintStream out;
+    private final IntConsumer quit;
 
-    FirstSceneProbe(Map<String, String> env, PrintStream out) {
+    /** {@code quit} ends the app with an exit status (0 done, 1 the screenshot could not be written). */
+    FirstSceneProbe(Map<String, String> env, PrintStream out, IntConsumer quit) {
         String file = env.get(SCREENSHOT);
         this.screenshot = file == null || file.isBlank() ? Optional.empty() : Optional.of(Path.of(file));
         this.exitAfterFirstScene = "1".equals(env.get(EXIT_AFTER_FIRST_SCENE)) || "true".equals(env.get(EXIT_AFTER_FIRST_SCENE));
         this.out = out;
+        this.quit = quit;
     }
 
     boolean active() {
@@ -67,6 +71,11 @@ final class FirstSceneProbe {
         }
         out.println("first-scene screen=" + screen + " ms=" + millis);
         out.flush();
+        quit.accept(status);
+    }
+
+    /** Quits the running app: closes the window and its vault, then exits the process with {@code status}. */
+    static void exitApp(int status) {
         Platform.exit();
         if (status != 0) {
             System.exit(status);

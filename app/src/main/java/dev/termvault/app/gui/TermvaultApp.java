@@ -20,7 +20,7 @@ public final class TermvaultApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.show();
-        new FirstSceneProbe(System.getenv(), System.out).watch(stage.getScene(), shell::screenName);
+        new FirstSceneProbe(System.getenv(), System.out, FirstSceneProbe::exitApp).watch(stage.getScene(), shell::screenName);
     }
 
     @Override
