@@ -21,6 +21,12 @@ command -v apt-get >/dev/null 2>&1 || skip "apt-get is not available (not a Debi
 deb=$(ls "$module"/target/jpackage/packages/termvault_*.deb 2>/dev/null | head -n1 || true)
 [ -n "$deb" ] || fail "no .deb in $module/target/jpackage/packages (build it with ./mvnw -Pinstaller package)"
 
+# The package must name what JavaFX's native code needs (GTK 3 above all): jpackage cannot see it in the jars.
+depends=$(dpkg-deb -f "$deb" Depends)
+for lib in libgtk-3-0 libgl1 libxtst6 libxxf86vm1 libpango-1.0-0 xdg-utils; do
+  grep -q "\b$lib\b" <<<"$depends" || fail "the package does not depend on $lib: $depends"
+done
+
 work=$(mktemp -d)
 xvfb_pid=""
 installed=""
@@ -90,6 +96,8 @@ grep -q '^first-scene screen=first-run ' "$work/app.out" || { cat "$work/app.out
 [ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "the screenshot is not a PNG"
 read -r width height < <(od -An -tu1 -j16 -N8 "$shot" | awk '{print $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}')
 [ "$width" -ge 720 ] && [ "$height" -ge 480 ] || fail "the screenshot is ${width}x$height, smaller than the window's minimum"
+# An empty or one-colour window compresses to a few kilobytes; the first-run form with its text does not.
+[ "$(stat -c %s "$shot")" -gt 10000 ] || fail "the screenshot is $(stat -c %s "$shot") bytes: an empty window?"
 [ ! -e "$work/data/termvault" ] || [ -z "$(ls -A "$work/data/termvault")" ] || fail "showing the first-run screen wrote to the data folder"
 mkdir -p "$module/target"
 cp "$shot" "$module/target/installed-first-run.png"
