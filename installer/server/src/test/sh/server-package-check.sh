@@ -34,6 +34,21 @@ ls "$home"/lib/termvault-sync-server-*.jar >/dev/null 2>&1 || fail "lib/ has no 
 "$home/bin/termvault-server" --help | grep -q -- '--role' || fail "--help does not describe --role"
 echo "ok: package layout and --help"
 
+# The systemd units: valid for systemd (with the package's own path), and hardened.
+if command -v systemd-analyze >/dev/null 2>&1; then
+  for role in keys blobs; do
+    unit="$work/termvault-$role.service"
+    sed "s#/opt/termvault-server#$home#g" "$home/systemd/termvault-$role.service" >"$unit"
+    out=$(systemd-analyze verify "$unit" 2>&1) || fail "systemd-analyze verify termvault-$role.service: $out"
+    [ -z "$out" ] || fail "systemd-analyze verify termvault-$role.service: $out"
+    systemd-analyze security --offline=yes --threshold=25 "$unit" >"$work/security-$role.txt" 2>&1 \
+      || fail "termvault-$role.service: exposure above 2.5: $(tail -n1 "$work/security-$role.txt")"
+    echo "ok: systemd/termvault-$role.service verifies; $(tail -n1 "$work/security-$role.txt" | sed 's/→ //')"
+  done
+else
+  echo "NOTICE: systemd-analyze is not installed; the systemd units were not verified" >&2
+fi
+
 check_role() {
   local role="$1" log="$work/$1.log" url="" fingerprint="" i
   "$home/bin/termvault-server" --role "$role" --data "$work/data-$role" --port 0 >"$log" 2>"$work/$role.err" &
