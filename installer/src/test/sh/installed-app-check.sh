@@ -32,14 +32,21 @@ xvfb_pid=""
 installed=""
 cleanup() {
   if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
-  if [ -n "$installed" ]; then dpkg -r termvault >/dev/null 2>&1 || true; fi
+  if [ -n "$installed" ]; then dpkg --purge termvault >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-if dpkg -s termvault >/dev/null 2>&1; then
-  echo "termvault is installed already; removing it first"
-  dpkg -r termvault >/dev/null
+# Whether dpkg has the package in any state but "not-installed" (installed, half-configured, config-files...).
+known_to_dpkg() {
+  local status
+  status=$(dpkg-query -W -f='${Status}' termvault 2>/dev/null || true)
+  [ -n "$status" ] && [ "${status##* }" != not-installed ]
+}
+
+if known_to_dpkg; then
+  echo "termvault is known to dpkg already ($(dpkg-query -W -f='${Status}' termvault)); purging it first"
+  dpkg --purge termvault >/dev/null
 fi
 command -v termvault >/dev/null 2>&1 && fail "a termvault command is on the PATH before the install: $(command -v termvault)"
 
@@ -104,12 +111,13 @@ cp "$shot" "$module/target/installed-first-run.png"
 echo "ok: the installed app showed the first-run screen ($(grep '^first-scene' "$work/app.out")); screenshot ${width}x$height in installer/target/installed-first-run.png"
 
 # Remove it: nothing may stay on the PATH or in /opt.
-apt-get remove -y -qq termvault >"$work/apt-remove.log" 2>&1 || { cat "$work/apt-remove.log" >&2; fail "apt-get remove failed"; }
+apt-get remove --purge -y -qq termvault >"$work/apt-remove.log" 2>&1 || { cat "$work/apt-remove.log" >&2; fail "apt-get remove failed"; }
 installed=""
+! known_to_dpkg || fail "dpkg still knows termvault after removal: $(dpkg-query -W -f='${Status}' termvault)"
 hash -r
 command -v termvault >/dev/null 2>&1 && fail "termvault is still on the PATH after removal: $(command -v termvault)"
 [ ! -e /usr/bin/termvault ] && [ ! -L /usr/bin/termvault ] || fail "/usr/bin/termvault is left after removal"
 [ ! -e /opt/termvault/bin/Termvault ] || fail "/opt/termvault/bin/Termvault is left after removal"
 [ -z "$(ls /usr/share/applications/*ermvault*.desktop 2>/dev/null)" ] || fail "the desktop entry is left after removal"
-echo "ok: removed; no termvault on the PATH, no launcher in /opt, no desktop entry"
+echo "ok: removed (and purged); no termvault on the PATH, no launcher in /opt, no desktop entry"
 echo "Installed-app check passed: $(basename "$deb")"
