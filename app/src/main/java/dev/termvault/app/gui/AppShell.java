@@ -92,12 +92,15 @@ public final class AppShell implements AutoCloseable {
         showUnlock();
     }
 
-    /** The screen shown: {@code first-run}, {@code unlock} or {@code main}. */
+    /** The screen shown: {@code first-run}, {@code unlock}, {@code main}, or {@code other}. */
     String screenName() {
         if (main != null) {
             return "main";
         }
-        return firstRun != null ? "first-run" : "unlock";
+        if (firstRun != null) {
+            return "first-run";
+        }
+        return vault != null ? "unlock" : "other";
     }
 
     /** Whether the vault is open and unlocked (for tests and, later, the status bar). */

@@ -2,6 +2,7 @@ package dev.termvault.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.termvault.vault.Vault;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -80,6 +81,21 @@ class FirstSceneProbeTest {
         try (var files = Files.list(temp)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void vaultExists_reportsTheUnlockScreen() throws Exception {
+        Path dir = temp.resolve("vault");
+        Vault.createLocal(dir, "correct horse Battery 9".toCharArray()).vault().close();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Integer> quit = new CompletableFuture<>();
+        FirstSceneProbe probe = new FirstSceneProbe(Map.of(FirstSceneProbe.EXIT_AFTER_FIRST_SCENE, "true"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), quit::complete);
+
+        show(probe, dir);
+
+        assertThat(quit.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("first-scene screen=unlock ms=");
     }
 
     @Test
