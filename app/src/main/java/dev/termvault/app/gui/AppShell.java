@@ -227,6 +227,17 @@ public final class AppShell implements AutoCloseable {
         showUnlock();
     }
 
+    /** The screen shown: {@code first-run}, {@code unlock}, {@code main}, or {@code other}. */
+    String screenName() {
+        if (main != null) {
+            return "main";
+        }
+        if (firstRun != null) {
+            return "first-run";
+        }
+        return vault != null ? "unlock" : "other";
+    }
+
     /** Whether the vault is open and unlocked (for tests and, later, the status bar). */
     boolean vaultUnlocked() {
         return vault != null && vault.isUnlocked();

@@ -27,6 +27,7 @@ public final class TermvaultApp extends Application {
         restoreWindow(stage);
         stage.setOnHiding(e -> saveWindow(stage));
         stage.show();
+        new FirstSceneProbe(System.getenv(), System.out, FirstSceneProbe::exitApp).watch(stage.getScene(), shell::screenName);
     }
 
     /** Puts the window where it was last time, moved and shrunk to fit the screens there are now. */
