@@ -62,7 +62,8 @@ final class RecordCodec {
      * Every string and number of {@code item} as it is stored (nested lists and maps included; not field names,
      * not booleans, not the type id, not an environment value under the name {@code type}), in lower case, each
      * followed by a newline: what a search matches against. Built from the record's fields directly, without
-     * writing JSON.
+     * writing JSON. Secrets are left out: a credential's password and a key's private key are never searched
+     * (typing part of a password must not find it, and no lower-cased copy of a secret is kept for searching).
      */
     static String searchText(Item item) {
         StringBuilder text = new StringBuilder(160);
@@ -96,7 +97,6 @@ final class RecordCodec {
             }
             case SshKey k -> {
                 add(text, k.name());
-                add(text, k.privateKey());
                 add(text, k.publicKey());
                 add(text, k.comment());
                 add(text, k.keyType());
@@ -104,7 +104,6 @@ final class RecordCodec {
             case Credential c -> {
                 add(text, c.name());
                 add(text, c.username());
-                add(text, c.password());
             }
             case KnownHost k -> {
                 add(text, k.hostPattern());

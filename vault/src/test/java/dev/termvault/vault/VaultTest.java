@@ -84,6 +84,24 @@ class VaultTest {
     }
 
     @Test
+    void search_neverMatchesAPasswordOrAPrivateKey() {
+        CreatedVault created = Vault.createLocal(dir, pw("correct horse"));
+        try (Vault vault = created.vault()) {
+            VaultRecord credential = vault.put(new Credential("billing db", "postgres", "Tr0ub4dor-Zebra"));
+            VaultRecord key = vault.put(new SshKey("ci key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk",
+                    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5", "ci@build", "ssh-ed25519"));
+
+            assertThat(vault.search("zebra")).as("part of a password").isEmpty();
+            assertThat(vault.search("b3BlbnNzaC1rZXk")).as("part of a private key").isEmpty();
+            assertThat(vault.search("PRIVATE KEY")).isEmpty();
+            assertThat(vault.search("billing postgres")).extracting(VaultRecord::id).containsExactly(credential.id());
+            assertThat(vault.search("ci@build")).extracting(VaultRecord::id).containsExactly(key.id());
+            assertThat(vault.search("AAAAC3NzaC1lZDI1NTE5")).as("the public key is not a secret")
+                    .extracting(VaultRecord::id).containsExactly(key.id());
+        }
+    }
+
+    @Test
     void createLocal_twice_throwsAlreadyExists() {
         Vault.createLocal(dir, pw("pw-one-long")).vault().close();
         char[] second = pw("pw-two-long");
