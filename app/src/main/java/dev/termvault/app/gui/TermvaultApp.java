@@ -25,9 +25,13 @@ public final class TermvaultApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         restoreWindow(stage);
-        stage.setOnHiding(e -> saveWindow(stage));
+        FirstSceneProbe probe = new FirstSceneProbe(System.getenv(), System.out, FirstSceneProbe::exitApp);
+        if (!probe.active()) {
+            // A probe run (a screenshot or a start-up timing) leaves the data folder as it found it.
+            stage.setOnHiding(e -> saveWindow(stage));
+        }
         stage.show();
-        new FirstSceneProbe(System.getenv(), System.out, FirstSceneProbe::exitApp).watch(stage.getScene(), shell::screenName);
+        probe.watch(stage.getScene(), shell::screenName);
     }
 
     /** Puts the window where it was last time, moved and shrunk to fit the screens there are now. */
