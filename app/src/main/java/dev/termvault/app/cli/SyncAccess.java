@@ -39,7 +39,14 @@ final class SyncAccess {
             } catch (VaultException.WrongPassword wrong) {
                 // Perhaps the new password of a change made on another device: the account tells.
                 char[] candidate = password.clone();
-                Optional<AccountSession> adopted = guard(() -> client.adoptNewPassword(vault, candidate));
+                Optional<AccountSession> adopted = guard(() -> {
+                    try {
+                        return client.adoptNewPassword(vault, candidate);
+                    } catch (SyncException.Offline offline) {
+                        // The account cannot tell; to this device the password is simply wrong.
+                        return Optional.<AccountSession>empty();
+                    }
+                });
                 if (adopted.isEmpty()) {
                     client.shutdown();
                     throw wrong;
