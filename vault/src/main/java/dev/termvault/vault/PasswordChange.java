@@ -74,6 +74,30 @@ public final class PasswordChange implements AutoCloseable {
     }
 
     /**
+     * As {@link #rewrap(SecretBytes, int)}, plus every version {@code served} holds that this device does not
+     * (made on another device since this one last synced): opened under the current K_acct and re-wrapped
+     * too, so that the re-wrap covers every version the blob service stores.
+     *
+     * @throws VaultException.Tampered if such a version does not open under the current K_acct
+     */
+    public Map<Integer, byte[]> rewrap(SecretBytes share, int epoch, Map<Integer, byte[]> served) {
+        Map<Integer, byte[]> out = rewrap(share, epoch);
+        try (SecretBytes currentKey = KeyHierarchy.accountKey(current.userKey(), share);
+             SecretBytes nextKey = KeyHierarchy.accountKey(next.userKey(), share)) {
+            for (Map.Entry<Integer, byte[]> other : served.entrySet()) {
+                if (!out.containsKey(other.getKey())) {
+                    try (SecretBytes vaultKey = VaultKeyWraps.unwrap(currentKey, other.getValue(), keys.vaultId(),
+                            other.getKey())) {
+                        out.put(other.getKey(), VaultKeyWraps.wrap(nextKey, vaultKey, keys.vaultId(), other.getKey(),
+                                epoch));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether {@code wraps} hold every vault key of this device, each opening under the new K_acct to the very
      * key this device holds (a re-wrap stored by an earlier, interrupted run of the same change).
      */

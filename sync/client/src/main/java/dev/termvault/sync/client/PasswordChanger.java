@@ -100,7 +100,12 @@ final class PasswordChanger {
                 } else {
                     int epoch = Math.max(VaultKeyWraps.maxEpoch(served), VaultKeyWraps.maxEpoch(change.storedWraps()))
                             + 1;
-                    wraps = change.rewrap(share, epoch);
+                    try {
+                        wraps = change.rewrap(share, epoch, served);
+                    } catch (VaultException.Tampered e) {
+                        throw new SyncException.ServerMisbehaved("a wrapped vault key does not open under the "
+                                + "account's key (swapped or foreign)");
+                    }
                     session.rewrapKeys(vaultId, epoch, wraps);
                     LOG.info("Re-wrapped the vault keys on the blob service at epoch {}", epoch);
                 }

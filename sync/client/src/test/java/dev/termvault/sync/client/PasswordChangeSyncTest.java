@@ -205,6 +205,33 @@ class PasswordChangeSyncTest {
     }
 
     @Test
+    void aKeyVersionMadeOnAnotherDevice_isReWrappedToo_andThatDeviceTakesTheChangeOver() {
+        Account a = signUp("laptop", server.client().build());
+        Vault laptop = a.laptop();
+        SyncClient.Joined joined = server.client().build().join(dir.resolve("desktop"), a.email(), oldPw(),
+                a.secretKey());
+        try (Vault desktop = joined.vault()) {
+            new Synchronizer(desktop, joined.session()).syncOnce();
+            int version = desktop.rotateVaultKey();
+            joined.session().putWrappedKey(desktop.vaultId(), version, desktop.wrappedVaultKeys().get(version));
+        }
+        assertThat(laptop.wrappedVaultKeys()).containsOnlyKeys(1);
+
+        AccountSession session = server.client().build().changePassword(laptop, oldPw(), newPw());
+        Map<Integer, byte[]> served = session.wrappedKeys(laptop.vaultId());
+        assertThat(served).containsOnlyKeys(1, 2);
+        assertThat(served.values()).allMatch(w -> KeyEpoch.of(w) == 1);
+
+        try (Vault desktop = Vault.open(dir.resolve("desktop"))) {
+            assertThat(server.client().build().adoptNewPassword(desktop, newPw())).isPresent();
+            assertThat(desktop.wrappedVaultKeys()).containsOnlyKeys(2);
+            assertThat(desktop.list()).hasSize(2);
+            assertThat(desktop.unreadable()).isEmpty();
+        }
+        laptop.close();
+    }
+
+    @Test
     void aWrongCurrentPassword_changesNothingAnywhere() {
         Account a = signUp("laptop", server.client().build());
         Vault laptop = a.laptop();
