@@ -107,8 +107,8 @@ final class AccountKeys {
         Keyring keyring = new Keyring(vaultId, accountKey, store.currentKeyVersion(vaultId));
         try {
             for (Map.Entry<Integer, byte[]> wrapped : store.wrappedVaultKeys(vaultId).entrySet()) {
-                keyring.add(wrapped.getKey(), KeyWrap.unwrap(accountKey, wrapped.getValue(),
-                        Contexts.vaultKey(vaultId, wrapped.getKey())));
+                keyring.add(wrapped.getKey(), VaultKeyWraps.unwrap(accountKey, wrapped.getValue(), vaultId,
+                        wrapped.getKey()));
             }
             keyring.currentKey();
             return keyring;
@@ -138,10 +138,11 @@ final class AccountKeys {
             byte[] wrappedShare = KeyWrap.wrap(newLocalKey, share, Contexts.serviceShare(account.accountId()));
             SecretBytes newAccountKey = KeyHierarchy.accountKey(newUserKey, share);
             try {
+                Map<Integer, byte[]> stored = store.wrappedVaultKeys(old.vaultId());
                 Map<Integer, byte[]> rewrapped = new TreeMap<>();
                 for (int version : old.versions()) {
-                    rewrapped.put(version, KeyWrap.wrap(newAccountKey, old.vaultKey(version).orElseThrow(),
-                            Contexts.vaultKey(old.vaultId(), version)));
+                    rewrapped.put(version, VaultKeyWraps.wrap(newAccountKey, old.vaultKey(version).orElseThrow(),
+                            old.vaultId(), version, VaultKeyWraps.epoch(stored.get(version))));
                 }
                 AccountRow updated = new AccountRow(account.accountId(), FORMAT_VERSION, newSalt, params.memoryKiB(),
                         params.iterations(), params.parallelism(), account.secretKey(), wrappedShare,
@@ -203,8 +204,8 @@ final class AccountKeys {
         Keyring keyring = new Keyring(vaultId, KeyHierarchy.accountKey(userKey, share), current);
         try (SecretBytes localKey = KeyHierarchy.localKey(userKey)) {
             for (Map.Entry<Integer, byte[]> wrapped : wrappedKeys.entrySet()) {
-                keyring.add(wrapped.getKey(), KeyWrap.unwrap(keyring.accountKey(), wrapped.getValue(),
-                        Contexts.vaultKey(vaultId, wrapped.getKey())));
+                keyring.add(wrapped.getKey(), VaultKeyWraps.unwrap(keyring.accountKey(), wrapped.getValue(), vaultId,
+                        wrapped.getKey()));
             }
             byte[] wrappedShare = KeyWrap.wrap(localKey, share, Contexts.serviceShare(accountId));
             KdfParams params = secrets.kdfParams();

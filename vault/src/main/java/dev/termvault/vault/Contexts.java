@@ -23,4 +23,13 @@ final class Contexts {
         return ByteBuffer.allocate(VAULT_KEY.length + 20).put(VAULT_KEY).putLong(vaultId.getMostSignificantBits())
                 .putLong(vaultId.getLeastSignificantBits()).putInt(version).array();
     }
+
+    /**
+     * VK wrapped under K_acct at an account-key epoch above 0 (after a password change of a synced vault):
+     * the epoch-0 context || epoch (u32 big-endian).
+     */
+    static byte[] vaultKey(UUID vaultId, int version, int epoch) {
+        byte[] base = vaultKey(vaultId, version);
+        return ByteBuffer.allocate(base.length + 4).put(base).putInt(epoch).array();
+    }
 }

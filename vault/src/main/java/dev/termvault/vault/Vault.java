@@ -267,6 +267,10 @@ public final class Vault implements AutoCloseable {
     public synchronized void changePassword(char[] oldPassword, char[] newPassword) {
         try {
             requireOpen();
+            if (StorageErrors.guard(store::syncLink).isPresent()) {
+                throw new IllegalStateException("this vault is linked to a sync account: change its password "
+                        + "through the sync client, which changes it on the account too");
+            }
             SecretBytes newAccountKey = AccountKeys.changePassword(store, oldPassword, newPassword);
             if (keyring != null) {
                 keyring.replaceAccountKey(newAccountKey);
@@ -377,6 +381,130 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    // ---- master-password change of a synced vault (docs/security/key-hierarchy.md) ------------------
+
+    /** The account's Argon2id salt, which is also its SRP salt (readable while locked). */
+    public synchronized byte[] accountSalt() {
+        requireOpen();
+        return StorageErrors.guard(() -> store.account()).orElseThrow(
+                () -> new VaultException.NotAVault(dir.toString())).kdfSalt();
+    }
+
+    /**
+     * Prepares a master-password change for the sync client (see {@link PasswordChange}): checks the current
+     * password against this vault (opening S and every vault key), and derives the new K_user with the same
+     * Secret Key. Writes nothing. Works locked or unlocked.
+     *
+     * @param currentPassword the password this vault opens with; wiped before returning
+     * @param newPassword     the new password; wiped before returning
+     * @param newSalt         the salt for the new password, or null for a fresh random one
+     * @param params          the KDF parameters for the new password, or null for the defaults
+     * @throws VaultException.WrongPassword if {@code currentPassword} does not open this vault
+     */
+    public synchronized PasswordChange beginPasswordChange(char[] currentPassword, char[] newPassword, byte[] newSalt,
+                                                           dev.termvault.vault.crypto.KdfParams params) {
+        try {
+            requireOpen();
+            AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
+                    () -> new VaultException.NotAVault(dir.toString()));
+            SecretBytes userKey = AccountKeys.userKey(account, currentPassword);
+            Keyring keys = null;
+            AccountSecrets current = null;
+            try {
+                SecretBytes uk = userKey;
+                keys = StorageErrors.guard(() -> AccountKeys.openKeyring(store, account, uk));
+                current = new AccountSecrets(userKey, account.kdfSalt(), new dev.termvault.vault.crypto.KdfParams(
+                        account.kdfMemoryKib(), account.kdfIterations(), account.kdfParallelism()), account.secretKey());
+                AccountSecrets next = PasswordChange.secretsFor(account, newPassword,
+                        newSalt != null ? newSalt : dev.termvault.vault.crypto.KeyHierarchy.newSalt(),
+                        params != null ? params : dev.termvault.vault.crypto.KdfParams.DEFAULT);
+                Keyring opened = keys;
+                return new PasswordChange(this, account, current, next, opened,
+                        StorageErrors.guard(() -> store.wrappedVaultKeys(opened.vaultId())));
+            } catch (RuntimeException e) {
+                if (keys != null) {
+                    keys.destroy();
+                }
+                userKey.destroy();
+                throw e;
+            }
+        } finally {
+            Arrays.fill(currentPassword, '\0');
+            Arrays.fill(newPassword, '\0');
+        }
+    }
+
+    /** Writes a prepared password change (called by {@link PasswordChange#commit}). */
+    synchronized void commitPasswordChange(AccountRow account, AccountSecrets next, SecretBytes share, UUID vaultId,
+                                           java.util.Map<Integer, byte[]> wraps) {
+        requireOpen();
+        AccountRow updated = PasswordChange.updatedRow(account, next, share);
+        StorageErrors.guardRun(() -> store.replaceCredentials(account.kdfSalt(), updated, vaultId, wraps));
+        if (keyring != null) {
+            keyring.replaceAccountKey(dev.termvault.vault.crypto.KeyHierarchy.accountKey(next.userKey(), share));
+        }
+        LOG.info("Changed the master password of a synced vault");
+    }
+
+    /**
+     * Account secrets for {@code password} with the account's salt and KDF parameters as the key service
+     * now has them, and this vault's Secret Key (a device whose password was changed on another device).
+     * This vault's own copy of the password side is not checked.
+     *
+     * @param password wiped before returning
+     * @throws VaultException.WeakKdfParameters if the parameters are below the floor; nothing is derived
+     */
+    public synchronized AccountSecrets secretsFor(char[] password, byte[] salt,
+                                                  dev.termvault.vault.crypto.KdfParams params) {
+        try {
+            requireOpen();
+            AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
+                    () -> new VaultException.NotAVault(dir.toString()));
+            return PasswordChange.secretsFor(account, password, salt, params);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Takes over a password change made on another device: {@code served} (the vault keys as the blob
+     * service holds them) must hold every key version of this vault at an account-key epoch newer than this
+     * device's, and each must open under HKDF(new K_user ‖ share). Then the new salt, S under the new
+     * K_local and the served wraps replace this device's in one transaction (records and outbox untouched),
+     * and the vault is unlocked with the new password.
+     *
+     * @throws VaultException.Tampered if a served key is missing, not newer, or does not open; nothing is written
+     */
+    public synchronized void adoptPasswordChange(AccountSecrets next, SecretBytes share,
+                                                 java.util.Map<Integer, byte[]> served) {
+        requireOpen();
+        AccountRow account = StorageErrors.guard(() -> store.account()).orElseThrow(
+                () -> new VaultException.NotAVault(dir.toString()));
+        UUID vaultId = StorageErrors.guard(store::primaryVaultId);
+        java.util.Map<Integer, byte[]> local = StorageErrors.guard(() -> store.wrappedVaultKeys(vaultId));
+        java.util.Map<Integer, byte[]> adopted = new java.util.TreeMap<>();
+        for (Integer version : local.keySet()) {
+            byte[] wrap = served.get(version);
+            if (wrap == null) {
+                throw new VaultException.Tampered();
+            }
+            adopted.put(version, wrap);
+        }
+        if (VaultKeyWraps.maxEpoch(adopted) <= VaultKeyWraps.maxEpoch(local)) {
+            throw new VaultException.Tampered();
+        }
+        try (SecretBytes accountKey = dev.termvault.vault.crypto.KeyHierarchy.accountKey(next.userKey(), share)) {
+            for (java.util.Map.Entry<Integer, byte[]> wrap : adopted.entrySet()) {
+                VaultKeyWraps.unwrap(accountKey, wrap.getValue(), vaultId, wrap.getKey()).destroy();
+            }
+        }
+        AccountRow updated = PasswordChange.updatedRow(account, next, share);
+        StorageErrors.guardRun(() -> store.replaceCredentials(account.kdfSalt(), updated, vaultId, adopted));
+        AccountRow stored = StorageErrors.guard(() -> store.account()).orElseThrow();
+        unlockWith(stored, next.userKey(), 0);
+        LOG.info("Took over a master-password change made on another device");
+    }
+
     /** The sync side of this vault, for the sync client. */
     public synchronized VaultSync sync() {
         requireOpen();
@@ -427,8 +555,8 @@ public final class Vault implements AutoCloseable {
                 if (key.getKey() < 1) {
                     throw new VaultException.Tampered();
                 }
-                opened.put(key.getKey(), dev.termvault.vault.crypto.KeyWrap.unwrap(keyring.accountKey(),
-                        key.getValue(), Contexts.vaultKey(vaultId, key.getKey())));
+                opened.put(key.getKey(), VaultKeyWraps.unwrap(keyring.accountKey(), key.getValue(), vaultId,
+                        key.getKey()));
                 added.put(key.getKey(), key.getValue().clone());
             }
             if (added.isEmpty()) {

@@ -4,7 +4,9 @@ import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.SyncClient;
 import dev.termvault.sync.client.SyncException;
 import dev.termvault.vault.Vault;
+import dev.termvault.vault.VaultException;
 import dev.termvault.vault.store.SyncLink;
+import java.util.Optional;
 
 /**
  * What the sync commands share: open and unlock the vault and log it in to its linked account with one
@@ -31,9 +33,31 @@ final class SyncAccess {
             SyncLink link = vault.syncLink().orElseThrow(() -> CliException.usage(
                     "This vault is not linked to a sync account. Link it with: termvault account signup"));
             password = access.password("Master password: ");
-            vault.unlock(password.clone());
+            SyncClient client = SyncClient.builder(link).build();
+            try {
+                vault.unlock(password.clone());
+            } catch (VaultException.WrongPassword wrong) {
+                // Perhaps the new password of a change made on another device: the account tells.
+                char[] candidate = password.clone();
+                Optional<AccountSession> adopted = guard(() -> {
+                    try {
+                        return client.adoptNewPassword(vault, candidate);
+                    } catch (SyncException.Offline offline) {
+                        // The account cannot tell; to this device the password is simply wrong.
+                        return Optional.<AccountSession>empty();
+                    }
+                });
+                if (adopted.isEmpty()) {
+                    client.shutdown();
+                    throw wrong;
+                }
+                access.notices().println("The master password was changed on another device; this device now "
+                        + "uses the new one.");
+                access.notices().flush();
+                return new Linked(vault, adopted.get());
+            }
             char[] again = password.clone();
-            AccountSession session = guard(() -> SyncClient.builder(link).build().logIn(vault, again));
+            AccountSession session = guard(() -> client.logIn(vault, again));
             return new Linked(vault, session);
         } catch (RuntimeException e) {
             vault.close();

@@ -20,6 +20,11 @@ public final class VaultAccess {
         this.options = options;
     }
 
+    /** Where notices for the person go (the error stream, so that command output stays clean). */
+    java.io.PrintWriter notices() {
+        return context.err();
+    }
+
     /** The vault folder: {@code --vault DIR}, or the platform default. */
     public Path vaultDirectory() {
         Path given = options.vaultDirectory();

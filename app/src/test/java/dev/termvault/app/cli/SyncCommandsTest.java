@@ -86,4 +86,50 @@ class SyncCommandsTest {
             }
         }
     }
+
+    @Test
+    void passwdOnALinkedVault_changesItOnTheAccount_andTheOtherDeviceTakesItOverKeepingItsEdits() {
+        Path laptop = temp.resolve("laptop");
+        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
+        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
+        created.vault().close();
+        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
+                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
+            CliRun cli = new CliRun(temp.resolve("default"));
+            cli.environment.put("TV_PW", PASSWORD);
+            cli.environment.put("NEW_PW", "a brand new passphrase");
+            cli.environment.put("TV_SK", created.secretKey());
+            String url = server.baseUri().toString();
+            assertThat(cli.run("account", "signup", "--vault", laptop.toString(), "--password-env", "TV_PW",
+                    "--server", url, "--fingerprint", server.fingerprint(), "--email", "pw@example.org").exitCode())
+                    .isZero();
+            Path desktop = temp.resolve("desktop");
+            assertThat(cli.run("account", "login", "--vault", desktop.toString(), "--password-env", "TV_PW",
+                    "--secret-key-env", "TV_SK", "--server", url, "--fingerprint", server.fingerprint(),
+                    "--email", "pw@example.org").exitCode()).isZero();
+            assertThat(cli.run("hosts", "add", "--label", "db", "--hostname", "db.example.org", "--vault",
+                    desktop.toString(), "--password-env", "TV_PW").exitCode()).isZero();
+
+            CliRun.Result passwd = cli.run("passwd", "--vault", laptop.toString(), "--password-env", "TV_PW",
+                    "--new-password-env", "NEW_PW");
+            assertThat(passwd.exitCode()).as(passwd.err()).isZero();
+            assertThat(passwd.out()).contains("The master password was changed")
+                    .contains("log in with it on your other devices");
+
+            CliRun.Result withOld = cli.run("sync", "--vault", desktop.toString(), "--password-env", "TV_PW");
+            assertThat(withOld.exitCode()).isNotZero();
+            assertThat(withOld.err()).contains("The master password was changed on another device; enter the new one");
+
+            CliRun.Result withNew = cli.run("sync", "--vault", desktop.toString(), "--password-env", "NEW_PW");
+            assertThat(withNew.exitCode()).as(withNew.err()).isZero();
+            assertThat(withNew.err()).contains("this device now uses the new one");
+            assertThat(withNew.out()).contains("In sync: 2 record(s), 0 change(s) pending");
+
+            CliRun.Result onLaptop = cli.run("sync", "--vault", laptop.toString(), "--password-env", "NEW_PW");
+            assertThat(onLaptop.exitCode()).as(onLaptop.err()).isZero();
+            assertThat(onLaptop.out()).contains("In sync: 2 record(s), 0 change(s) pending");
+            assertThat(cli.run("hosts", "list", "--vault", laptop.toString(), "--password-env", "TV_PW").exitCode())
+                    .isEqualTo(ExitCodes.WRONG_PASSWORD);
+        }
+    }
 }

@@ -115,6 +115,14 @@ public final class AccountSession {
                 SyncClient.putKey(wrapped), null));
     }
 
+    /** Replaces every stored key version with a re-wrap at {@code epoch} (a master-password change). */
+    void rewrapKeys(UUID vaultId, int epoch, Map<Integer, byte[]> wraps) {
+        java.util.List<dev.termvault.sync.protocol.blobs.WrappedVaultKey> keys = new java.util.ArrayList<>();
+        wraps.forEach((version, wrap) -> keys.add(new dev.termvault.sync.protocol.blobs.WrappedVaultKey(version, wrap)));
+        authorized(t -> http.call("POST", http.url("/v1/vaults/" + vaultId + "/keys/rewrap"), t,
+                new dev.termvault.sync.protocol.blobs.RewrapVaultKeysRequest(epoch, keys), VaultKeyList.class));
+    }
+
     /** The account's vaults. */
     public List<VaultInfo> vaults() {
         return authorized(t -> http.call("GET", http.url("/v1/vaults"), t, null, VaultList.class)).vaults();
@@ -155,6 +163,17 @@ public final class AccountSession {
     }
 
     // ---- key service: devices ------------------------------------------------------------------
+
+    /**
+     * Replaces the account's salt, KDF parameters and SRP verifier ({@code POST /v1/keys/account/password});
+     * the request carries a fresh proof made with the current credentials. Not retried after a refresh: a
+     * proof's loginId is spent by its first use.
+     */
+    dev.termvault.sync.protocol.keys.ChangeVerifierResponse changeVerifier(
+            dev.termvault.sync.protocol.keys.ChangeVerifierRequest request) {
+        return http.call("POST", http.url("/v1/keys/account/password"), accessToken(), request,
+                dev.termvault.sync.protocol.keys.ChangeVerifierResponse.class);
+    }
 
     /** The account's devices. */
     public List<DeviceView> devices() {

@@ -248,16 +248,46 @@ public final class SyncClient {
         }
     }
 
+    /**
+     * Changes the master password of a linked vault on the account and on this device (see
+     * {@link PasswordChanger} for the order of the steps and what a failure between them leaves): the key
+     * service gets a new salt and SRP verifier (authorised by a fresh proof with the current password), the
+     * blob service gets every vault key re-wrapped under the new K_acct at a newer account-key epoch, and
+     * this vault is re-keyed last. If an earlier run stopped half-way, running it again with the same two
+     * passwords finishes it. The Secret Key stays the same.
+     *
+     * @param currentPassword the password this vault opens with; wiped before returning
+     * @param newPassword     the new password; wiped before returning
+     * @return a session logged in with the new password
+     * @throws VaultException.WrongPassword if {@code currentPassword} does not open this vault; nothing changed
+     */
+    public AccountSession changePassword(Vault vault, char[] currentPassword, char[] newPassword) {
+        return new PasswordChanger(this).change(vault, currentPassword, newPassword);
+    }
+
+    /**
+     * Takes over a master-password change made on another device: logs in with the new password (with the
+     * account's new salt and this vault's Secret Key), checks that the blob service holds this vault's keys
+     * re-wrapped under the new K_acct, re-keys this vault and unlocks it. Records and the outbox are kept.
+     *
+     * @param newPassword the new password; wiped before returning
+     * @return the session, or empty if the account's password was not changed (the salt is this vault's):
+     *         then a password that does not unlock this vault is simply wrong
+     */
+    public java.util.Optional<AccountSession> adoptNewPassword(Vault vault, char[] newPassword) {
+        return new PasswordChanger(this).adopt(vault, newPassword);
+    }
+
     /** A vault joined on a new device and its session. */
     public record Joined(Vault vault, AccountSession session) {
     }
 
     // ---- login ----------------------------------------------------------------------------------
 
-    private record Login(LoginFinishResponse response, SecretBytes share) {
+    record Login(LoginFinishResponse response, SecretBytes share) {
     }
 
-    private LoginStartResponse start(String email) {
+    LoginStartResponse start(String email) {
         return http.call("POST", http.url("/v1/keys/login/start"), null, new LoginStartRequest(email),
                 LoginStartResponse.class);
     }
@@ -270,11 +300,11 @@ public final class SyncClient {
         }
     }
 
-    private Login login(String email, AccountSecrets secrets, UUID deviceId, LoginStartResponse given) {
+    Login login(String email, AccountSecrets secrets, UUID deviceId, LoginStartResponse given) {
         LoginStartResponse start = given != null ? given : start(email);
         checkKdf(start.kdf());
         if (!Arrays.equals(start.salt(), secrets.salt())) {
-            throw new SyncException.ServerMisbehaved("the account's salt changed");
+            throw new SyncException.PasswordChanged();
         }
         try (SecretBytes srp = secrets.srpSecret()) {
             SrpClient.Proof proof = SrpClient.prove(email, start.salt(), srp, start.b());

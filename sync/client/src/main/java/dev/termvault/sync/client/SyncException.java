@@ -46,6 +46,18 @@ public abstract sealed class SyncException extends RuntimeException {
     }
 
     /**
+     * The key service no longer accepts this vault's master password because it was changed on another
+     * device (the account's salt is not the one this vault derives from). Log in with the new password: the
+     * vault then takes the change over ({@link SyncClient#adoptNewPassword}). Until then the old password
+     * still unlocks this device offline.
+     */
+    public static final class PasswordChanged extends SyncException {
+        public PasswordChanged() {
+            super("The master password was changed on another device; enter the new one");
+        }
+    }
+
+    /**
      * The server answered something an honest server never does (a record rolled back, a record missing, a
      * ciphertext moved, a vault served older than seen, weak KDF parameters, a swapped key or share).
      * Nothing local was overwritten.

@@ -49,6 +49,8 @@ final class BlobRoutes {
             boolean created = service.putKey(caller, ctx.pathParam("vaultId"), version, req.wrappedKey());
             ctx.status(created ? 201 : 200).json(new WrappedVaultKey(version, req.wrappedKey()));
         });
+        r.post("/v1/vaults/{vaultId}/keys/rewrap", ctx -> ctx.json(service.rewrapKeys(caller(ctx),
+                ctx.pathParam("vaultId"), Json.body(ctx, dev.termvault.sync.protocol.blobs.RewrapVaultKeysRequest.class))));
         r.get("/v1/vaults/{vaultId}/changes", ctx -> {
             Caller caller = caller(ctx);
             long after = longParam(ctx.queryParam("after"), "after", 0);

@@ -85,6 +85,42 @@ public final class BlobService implements RevocationListener {
         };
     }
 
+    /**
+     * Replaces every key version of a vault with the owner's re-wrap at a newer account-key epoch (a
+     * master-password change); the same re-wrap again is accepted (a re-run after a lost answer).
+     */
+    public VaultKeyList rewrapKeys(Caller caller, String vaultId,
+                                   dev.termvault.sync.protocol.blobs.RewrapVaultKeysRequest r) {
+        requireOwned(caller, vaultId);
+        if (r == null || r.epoch() < 1) {
+            throw new ApiException.BadRequest("a re-wrap epoch starts at 1");
+        }
+        if (r.keys() == null || r.keys().isEmpty()) {
+            throw new ApiException.BadRequest("keys are required");
+        }
+        java.util.Map<Integer, byte[]> wraps = new java.util.TreeMap<>();
+        for (dev.termvault.sync.protocol.blobs.WrappedVaultKey key : r.keys()) {
+            if (key == null || key.keyVersion() < 1 || key.wrappedKey() == null) {
+                throw new ApiException.BadRequest("every key needs a version of 1 or more and its wrapped bytes");
+            }
+            if (key.wrappedKey().length > limits.maxWrappedKeyBytes()) {
+                throw new ApiException.PayloadTooLarge("a wrapped key is at most " + limits.maxWrappedKeyBytes() + " bytes");
+            }
+            if (dev.termvault.sync.protocol.blobs.KeyEpoch.of(key.wrappedKey()) != r.epoch()) {
+                throw new ApiException.BadRequest("every re-wrapped key must name epoch " + r.epoch());
+            }
+            if (wraps.put(key.keyVersion(), key.wrappedKey()) != null) {
+                throw new ApiException.BadRequest("key version " + key.keyVersion() + " appears twice");
+            }
+        }
+        return switch (store.rewrapKeys(caller.accountId(), vaultId, r.epoch(), wraps, limits.quotaBytes())) {
+            case STORED, SAME -> new VaultKeyList(store.keys(vaultId));
+            case STALE -> throw new ApiException.Conflict("the stored keys are already at epoch " + r.epoch()
+                    + " or newer");
+            case MISMATCH -> throw new ApiException.Conflict("a re-wrap must cover exactly the stored key versions");
+        };
+    }
+
     public VaultKeyList keys(Caller caller, String vaultId) {
         requireOwned(caller, vaultId);
         return new VaultKeyList(store.keys(vaultId));

@@ -123,6 +123,61 @@ public final class BlobStore {
         });
     }
 
+    /** What happened to a re-wrap of every key version (see {@link #rewrapKeys}). */
+    public enum Rewrap { STORED, SAME, STALE, MISMATCH }
+
+    /**
+     * Replaces every stored key version of {@code vaultId} with a re-wrap at account-key epoch {@code epoch},
+     * in one transaction: only if {@code wraps} covers exactly the stored versions (else MISMATCH) and every
+     * stored wrap names an older epoch (else STALE, unless the bytes are the same: SAME).
+     */
+    public Rewrap rewrapKeys(String accountId, String vaultId, int epoch, java.util.Map<Integer, byte[]> wraps,
+                             long maxBytes) {
+        return db.transaction(c -> {
+            Usage usage = lockUsage(c, accountId, maxBytes, 0);
+            java.util.Map<Integer, byte[]> stored = new java.util.TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT key_version, wrapped_key FROM vault_keys WHERE vault_id = ?")) {
+                ps.setString(1, vaultId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getInt(1), rs.getBytes(2));
+                    }
+                }
+            }
+            if (!stored.keySet().equals(wraps.keySet())) {
+                return Rewrap.MISMATCH;
+            }
+            if (stored.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), wraps.get(e.getKey())))) {
+                return Rewrap.SAME;
+            }
+            long oldBytes = 0;
+            long newBytes = 0;
+            for (java.util.Map.Entry<Integer, byte[]> e : stored.entrySet()) {
+                if (dev.termvault.sync.protocol.blobs.KeyEpoch.of(e.getValue()) >= epoch) {
+                    return Rewrap.STALE;
+                }
+                oldBytes += e.getValue().length;
+                newBytes += wraps.get(e.getKey()).length;
+            }
+            long total = usage.bytes() - oldBytes + newBytes;
+            if (total > maxBytes && newBytes > oldBytes) {
+                throw new ApiException.QuotaExceeded("the account's storage quota (" + maxBytes + " bytes) is used up");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE vault_keys SET wrapped_key = ? WHERE vault_id = ? AND key_version = ?")) {
+                for (java.util.Map.Entry<Integer, byte[]> e : wraps.entrySet()) {
+                    ps.setBytes(1, e.getValue());
+                    ps.setString(2, vaultId);
+                    ps.setInt(3, e.getKey());
+                    ps.executeUpdate();
+                }
+            }
+            saveUsage(c, accountId, total, usage.records());
+            return Rewrap.STORED;
+        });
+    }
+
     public List<WrappedVaultKey> keys(String vaultId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
