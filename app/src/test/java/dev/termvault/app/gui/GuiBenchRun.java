@@ -205,6 +205,13 @@ public final class GuiBenchRun {
                 shell.lock();
                 return null;
             });
+            // Locking stops background sync first, away from the UI thread; the unlock screen follows.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!onFx(() -> scene.lookup("#unlockPassword") != null)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the unlock screen did not come back after locking");
+                }
+            }
         }
         System.out.println("real window on Monocle (software rendering):");
         report("  press Unlock to list drawn", unlockToList);
