@@ -1,5 +1,9 @@
 package dev.termvault.app.gui;
 
+import static dev.termvault.app.gui.GuiTests.hostLabels;
+import static dev.termvault.app.gui.GuiTests.visible;
+import static dev.termvault.app.gui.GuiTests.waitUntil;
+import static dev.termvault.app.gui.GuiTests.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.vault.VaultRecord;
@@ -119,32 +123,6 @@ class GuiFlowTest {
         robot.clickOn(portField).eraseText(portField.getText().length()).write(port);
         robot.clickOn("#saveHost");
         assertThat(robot.lookup("#hostStatus").queryLabeled().getText()).isEqualTo("Saved.");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static java.util.List<String> hostLabels(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        ListView<VaultRecord> list = robot.lookup("#hostList").query();
-        return list.getItems().stream().map(r -> ((Host) r.item()).label()).toList();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(GuiFlowTest::shown).orElse(false);
-    }
-
-    /** Visible itself and every parent visible too, in a scene. */
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void shot(FxRobot robot, String name) {

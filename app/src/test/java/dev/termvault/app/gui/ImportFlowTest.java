@@ -1,5 +1,8 @@
 package dev.termvault.app.gui;
 
+import static dev.termvault.app.gui.GuiTests.hostLabels;
+import static dev.termvault.app.gui.GuiTests.visible;
+import static dev.termvault.app.gui.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.app.ssh.testing.SshKeygen;
@@ -171,30 +174,6 @@ class ImportFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#importRows").query();
         return List.copyOf(table.getItems());
-    }
-
-    private static List<String> hostLabels(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        ListView<VaultRecord> list = robot.lookup("#hostList").query();
-        return list.getItems().stream().map(r -> ((Host) r.item()).label()).toList();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(ImportFlowTest::shown).orElse(false);
-    }
-
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void shot(FxRobot robot, String name) {

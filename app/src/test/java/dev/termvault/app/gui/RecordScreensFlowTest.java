@@ -1,5 +1,7 @@
 package dev.termvault.app.gui;
 
+import static dev.termvault.app.gui.GuiTests.visible;
+import static dev.termvault.app.gui.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.app.gui.model.KeyRow;
@@ -281,24 +283,6 @@ class RecordScreensFlowTest {
         Node cell = robot.lookup(".combo-box-popup .list-cell")
                 .match((Labeled l) -> text.equals(l.getText())).query();
         robot.clickOn(cell);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(RecordScreensFlowTest::shown).orElse(false);
-    }
-
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null;
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> condition.get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -1,5 +1,8 @@
 package dev.termvault.app.gui;
 
+import static dev.termvault.app.gui.GuiTests.hostLabels;
+import static dev.termvault.app.gui.GuiTests.visible;
+import static dev.termvault.app.gui.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.sync.client.AccountSession;
@@ -242,32 +245,6 @@ class SyncFlowTest {
 
     private static int rows(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().map(n -> ((TableView<?>) n).getItems().size()).orElse(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> hostLabels(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        ListView<VaultRecord> list = robot.lookup("#hostList").query();
-        return list.getItems().stream().map(r -> ((Host) r.item()).label()).toList();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(SyncFlowTest::shown).orElse(false);
-    }
-
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null && node.getScene().getWindow() != null
-                && node.getScene().getWindow().isShowing();
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void shot(FxRobot robot, String name) {

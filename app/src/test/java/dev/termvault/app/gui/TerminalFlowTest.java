@@ -1,5 +1,7 @@
 package dev.termvault.app.gui;
 
+import static dev.termvault.app.gui.GuiTests.visible;
+import static dev.termvault.app.gui.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
@@ -308,25 +310,6 @@ class TerminalFlowTest {
     private static List<String> labelTexts(Node root) {
         return root.lookupAll(".label").stream().filter(Label.class::isInstance)
                 .map(n -> ((Label) n).getText()).toList();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(TerminalFlowTest::shown).orElse(false);
-    }
-
-    private static boolean shown(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return node.getScene() != null && node.getScene().getWindow() != null
-                && node.getScene().getWindow().isShowing();
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Writes the node as a PNG into the folder named by -Dtermvault.screenshots, when it is set. */
