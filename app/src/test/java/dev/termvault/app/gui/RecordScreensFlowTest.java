@@ -219,13 +219,14 @@ class RecordScreensFlowTest {
     }
 
     /**
-     * Each record screen in the light and the dark theme, written to target/screenshots; runs only with
-     * {@code -Dtermvault.screenshots=true} (the pictures in docs/images come from here).
+     * Each record screen in the light and the dark theme; runs only with {@code -Dtermvault.screenshots=FOLDER}
+     * (as the other flow tests; {@code true} means target/screenshots). The pictures in docs/images come from here.
      */
     @Test
     void screenshotsOfEachScreen_lightAndDark(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("termvault.screenshots"),
-                "Skipped: screenshots are written only with -Dtermvault.screenshots=true");
+        String folder = System.getProperty("termvault.screenshots", "");
+        Assumptions.assumeTrue(!folder.isBlank() && !"false".equals(folder),
+                "Skipped: screenshots are written only with -Dtermvault.screenshots=FOLDER");
         unlock(robot);
         robot.clickOn("#section-keys").clickOn("#generateKey");
         robot.clickOn("#keyName").write("laptop");
@@ -288,6 +289,8 @@ class RecordScreensFlowTest {
 
     private void shot(FxRobot robot, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> Screenshots.write(stage.getScene().getRoot(), SHOTS.resolve(name + ".png")));
+        String folder = System.getProperty("termvault.screenshots", "true");
+        Path into = "true".equals(folder) ? SHOTS : Path.of(folder);
+        robot.interact(() -> Screenshots.write(stage.getScene().getRoot(), into.resolve(name + ".png")));
     }
 }
