@@ -232,6 +232,36 @@ class PasswordChangeSyncTest {
     }
 
     @Test
+    void aDeviceThatMissedARotationAndAPasswordChange_fetchesTheReWrappedKey_andReadsEverything() {
+        Account a = signUp("laptop", server.client().build());
+        Vault laptop = a.laptop();
+        SyncClient.Joined joined = server.client().build().join(dir.resolve("desktop"), a.email(), oldPw(),
+                a.secretKey());
+        new Synchronizer(joined.vault(), joined.session()).syncOnce();
+        joined.vault().close();
+
+        // While the desktop is away, the laptop rotates the vault key (version 2 reaches the server with the
+        // records sealed under it), then changes the password: both versions are re-wrapped at epoch 1.
+        assertThat(laptop.rotateVaultKey()).isEqualTo(2);
+        laptop.put(Host.of("after-rotation", "new.example.org", 22, "ops"));
+        new Synchronizer(laptop, a.session()).syncOnce();
+        AccountSession changed = server.client().build().changePassword(laptop, oldPw(), newPw());
+        Map<Integer, byte[]> served = changed.wrappedKeys(laptop.vaultId());
+        assertThat(served).containsOnlyKeys(1, 2);
+        assertThat(served.values()).allMatch(w -> KeyEpoch.of(w) == 1);
+
+        try (Vault desk = Vault.open(dir.resolve("desktop"))) {
+            SyncClient deskClient = SyncClient.builder(desk.syncLink().orElseThrow()).build();
+            AccountSession session = deskClient.adoptNewPassword(desk, newPw()).orElseThrow();
+            new Synchronizer(desk, session).syncOnce();
+            assertThat(desk.unreadable()).isEmpty();
+            assertThat(desk.wrappedVaultKeys()).containsKey(2);
+            assertThat(TwoDeviceSyncTest.contents(desk)).isEqualTo(TwoDeviceSyncTest.contents(laptop));
+        }
+        laptop.close();
+    }
+
+    @Test
     void aWrongCurrentPassword_changesNothingAnywhere() {
         Account a = signUp("laptop", server.client().build());
         Vault laptop = a.laptop();
