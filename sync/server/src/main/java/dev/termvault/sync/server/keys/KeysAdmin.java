@@ -51,8 +51,10 @@ public final class KeysAdmin {
             err.println(usage());
             return 2;
         }
-        try (MasterKey masterKey = MasterKeys.open(config);
-             Database db = Database.open(KeysRoleFactory.NAME, SyncServer.databaseSettings(config, KeysRoleFactory.NAME))) {
+        try (Database db = Database.open(KeysRoleFactory.NAME, SyncServer.databaseSettings(config, KeysRoleFactory.NAME));
+             // As when the role starts: a store that holds secrets never gets a new master key made for it.
+             MasterKey masterKey = MasterKeys.open(config,
+                     new SecretStore(db).find(ServiceSecrets.SIGNING_KEY).isPresent())) {
             AccountStore accounts = new AccountStore(db, Clock.systemUTC());
             return switch (args[0]) {
                 case "rotate-master-key" -> {

@@ -69,4 +69,25 @@ class MasterKeyRotationTest {
             }
         }
     }
+
+    @Test
+    void anAdminCommand_neverMakesANewMasterKey_forAStoreThatHoldsSecrets() throws Exception {
+        try (SyncServer server = start()) {
+            new KeysClient(new PinnedHttp(server.baseUri(), server.fingerprint()))
+                    .signup("kept@example.org", "pw", "kept-dev");
+        }
+        java.nio.file.Path keyFile = data.resolve("keys-master.key");
+        assertThat(keyFile).exists();
+        java.nio.file.Path aside = data.resolve("moved-away.key");
+        java.nio.file.Files.move(keyFile, aside);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(admin("rotate-master-key", out)).isEqualTo(1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("does not exist")
+                .contains("restore the master key file");
+        assertThat(keyFile).as("no new master key was made").doesNotExist();
+        java.nio.file.Files.move(aside, keyFile);
+        assertThat(admin("verify-audit", out)).isZero();
+    }
 }
