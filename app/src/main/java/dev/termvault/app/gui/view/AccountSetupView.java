@@ -5,7 +5,6 @@ import dev.termvault.app.EmergencyKit;
 import dev.termvault.app.gui.model.AccountSetupViewModel;
 import dev.termvault.app.gui.model.AccountSetupViewModel.Mode;
 import dev.termvault.app.gui.model.AccountSetupViewModel.Step;
-import dev.termvault.app.gui.model.PasswordStrength;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -147,19 +146,12 @@ public final class AccountSetupView {
             confirmation.setId("accountConfirm");
             confirmation.setPromptText("The same password again");
             confirmation.textProperty().bindBidirectional(model.confirmationProperty());
-            ProgressBar meter = new ProgressBar();
-            meter.setId("accountStrength");
-            meter.setMaxWidth(Double.MAX_VALUE);
-            meter.progressProperty().bind(model.strengthProperty().divide(4.0));
-            Label strength = new Label();
-            strength.textProperty().bind(Bindings.createStringBinding(
-                    () -> "Strength: " + PasswordStrength.describe(model.strengthProperty().get()),
-                    model.strengthProperty()));
-            strength.getStyleClass().add(Styles.TEXT_SMALL);
+            Node[] meter = Forms.strengthMeter("accountStrength", model.strengthProperty());
             box.getChildren().add(1, Forms.hint("Your vault is encrypted on this device with this master password"
                     + " and a Secret Key made here. The server only ever stores ciphertext and cannot reset"
                     + " either for you."));
-            box.getChildren().addAll(confirmation, meter, strength);
+            box.getChildren().add(confirmation);
+            box.getChildren().addAll(meter);
             last = confirmation;
         } else if (model.mode() == Mode.SIGN_IN) {
             box.getChildren().add(1, Forms.hint("Your account's email, master password and the Secret Key from"

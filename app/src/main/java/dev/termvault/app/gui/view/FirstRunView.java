@@ -3,15 +3,14 @@ package dev.termvault.app.gui.view;
 import atlantafx.base.theme.Styles;
 import dev.termvault.app.EmergencyKit;
 import dev.termvault.app.gui.model.FirstRunViewModel;
-import dev.termvault.app.gui.model.PasswordStrength;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -51,15 +50,7 @@ public final class FirstRunView {
         confirmation.setPromptText("The same password again");
         confirmation.textProperty().bindBidirectional(model.confirmationProperty());
 
-        ProgressBar meter = new ProgressBar();
-        meter.setId("strengthMeter");
-        meter.setMaxWidth(Double.MAX_VALUE);
-        meter.progressProperty().bind(model.strengthProperty().divide(4.0));
-        Label strength = new Label();
-        strength.textProperty().bind(Bindings.createStringBinding(
-                () -> "Strength: " + PasswordStrength.describe(model.strengthProperty().get()),
-                model.strengthProperty()));
-        strength.getStyleClass().add(Styles.TEXT_SMALL);
+        Node[] meter = Forms.strengthMeter("strengthMeter", model.strengthProperty());
 
         Button create = new Button("Create vault");
         create.setId("createVault");
@@ -76,7 +67,7 @@ public final class FirstRunView {
                 Forms.title("Create your vault"),
                 Forms.hint("Your hosts, keys and passwords are encrypted with this master password. Nobody can"
                         + " recover it for you, so pick one you will remember."),
-                password, confirmation, meter, strength,
+                password, confirmation, meter[0], meter[1],
                 Forms.message(model.problemProperty(), Styles.TEXT_MUTED),
                 Forms.message(model.errorProperty(), Styles.DANGER),
                 new HBox(10, create, progress));

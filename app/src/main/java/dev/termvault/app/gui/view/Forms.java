@@ -58,6 +58,22 @@ final class Forms {
     }
 
     /**
+     * The strength meter under a new master password: a bar (0 to 4 of {@code strength}, id {@code meterId}) and
+     * the word for it ("Strength: Fair").
+     */
+    static Node[] strengthMeter(String meterId, javafx.beans.binding.IntegerBinding strength) {
+        javafx.scene.control.ProgressBar meter = new javafx.scene.control.ProgressBar();
+        meter.setId(meterId);
+        meter.setMaxWidth(Double.MAX_VALUE);
+        meter.progressProperty().bind(strength.divide(4.0));
+        Label words = new Label();
+        words.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Strength: " + dev.termvault.app.gui.model.PasswordStrength.describe(strength.get()), strength));
+        words.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_SMALL);
+        return new Node[] {meter, words};
+    }
+
+    /**
      * Keeps the focused field of a scrolling form in view: when focus moves (Tab, a click, a shortcut) to a node
      * inside {@code scroll}'s content that lies outside the viewport, the form scrolls just enough to show it.
      */
