@@ -8,6 +8,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import dev.termvault.app.gui.model.TerminalSessionViewModel.Phase;
 import dev.termvault.app.gui.terminal.TerminalWidget;
 import dev.termvault.app.gui.view.TerminalTab;
+import dev.termvault.app.ssh.FakeSshPrompt;
 import dev.termvault.app.ssh.SshConnector;
 import dev.termvault.app.ssh.SshPrompt;
 import dev.termvault.app.ssh.SshSession;
@@ -205,7 +206,7 @@ class TerminalFlowTest {
             vault(vaultDir, v -> {
                 Host host = TerminalFixtures.addHost(v, moving, "moved");
                 SshConnector engine = SshConnector.builder(new VaultHostDirectory(v), new VaultKnownHostStore(v),
-                        new Trusting()).build();
+                        FakeSshPrompt.trustingNewKeys()).build();
                 try (SshSession session = engine.connect(host)) {
                     assertThat(session.isOpen()).isTrue();
                 }
@@ -320,29 +321,5 @@ class TerminalFlowTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.write(node, Path.of(folder).resolve(name + ".png")));
-    }
-
-    /** Trusts a new host key (to record one before the key changes). */
-    private static final class Trusting implements SshPrompt {
-        @Override
-        public boolean acceptNewHostKey(HostKeyQuestion question) {
-            return true;
-        }
-
-        @Override
-        public boolean acceptChangedHostKey(HostKeyQuestion question) {
-            return false;
-        }
-
-        @Override
-        public Optional<char[]> password(String user, String host) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<String>> keyboardInteractive(String host, String name, String instruction,
-                List<KeyboardPrompt> prompts) {
-            return Optional.empty();
-        }
     }
 }

@@ -5,14 +5,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Answers host-key questions as told and records every question asked. */
-final class FakeSshPrompt implements SshPrompt {
+public final class FakeSshPrompt implements SshPrompt {
 
     volatile boolean acceptNew;
     volatile boolean acceptChanged;
     final List<HostKeyQuestion> newKeyQuestions = new CopyOnWriteArrayList<>();
     final List<HostKeyQuestion> changedKeyQuestions = new CopyOnWriteArrayList<>();
 
-    static FakeSshPrompt trustingNewKeys() {
+    public static FakeSshPrompt trustingNewKeys() {
         FakeSshPrompt prompt = new FakeSshPrompt();
         prompt.acceptNew = true;
         return prompt;
