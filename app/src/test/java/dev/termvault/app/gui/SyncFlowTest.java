@@ -239,7 +239,7 @@ class SyncFlowTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        WaitForAsyncUtils.waitForFxEvents();
+        GuiTests.settle();
         return robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
     }
 
