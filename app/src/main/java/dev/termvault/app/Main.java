@@ -2,7 +2,7 @@ package dev.termvault.app;
 
 import dev.termvault.app.cli.Cli;
 import dev.termvault.app.cli.CliContext;
-import dev.termvault.app.gui.GuiLauncher;
+import dev.termvault.app.desktop.GuiLauncher;
 
 /**
  * Entry point of the {@code termvault} launcher. With no arguments it opens the desktop app when a display is
