@@ -1,5 +1,6 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.core.CoreException;
 import dev.termvault.vault.VaultException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -35,6 +36,15 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CliException cli) {
             return cli.exitCode();
         }
+        if (e instanceof CoreException core) {
+            return switch (core) {
+                case CoreException.NotFound n -> ExitCodes.NOT_FOUND;
+                case CoreException.Ambiguous a -> ExitCodes.NOT_FOUND;
+                case CoreException.Unreadable u -> ExitCodes.UNREADABLE;
+                case CoreException.Invalid i -> ExitCodes.USAGE;
+                case CoreException.NotConfirmed n -> ExitCodes.USAGE;
+            };
+        }
         if (e instanceof VaultException vault) {
             return switch (vault) {
                 case VaultException.WrongPassword w -> ExitCodes.WRONG_PASSWORD;
@@ -54,6 +64,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     static String messageOf(Throwable e) {
         if (e instanceof CliException) {
             return e.getMessage();
+        }
+        if (e instanceof CoreException core) {
+            return core.getMessage() + " (exit code " + exitCodeOf(core) + ")";
         }
         if (e instanceof VaultException vault) {
             return switch (vault) {
