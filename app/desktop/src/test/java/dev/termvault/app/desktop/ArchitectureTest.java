@@ -1,13 +1,12 @@
 package dev.termvault.app.desktop;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import dev.termvault.app.architecture.AppArchitectureRules;
 
 /** The app's layering lines (docs/architecture.md) over this module's classes. */
-@AnalyzeClasses(packages = "dev.termvault.app.desktop", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.termvault.app.desktop", importOptions = AppArchitectureRules.MainCodeOnly.class)
 class ArchitectureTest {
 
     @ArchTest

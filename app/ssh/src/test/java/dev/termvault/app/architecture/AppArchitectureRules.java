@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -24,6 +26,17 @@ public final class AppArchitectureRules {
     private static final String DESKTOP = "dev.termvault.app.desktop..";
 
     private AppArchitectureRules() {
+    }
+
+    /**
+     * Main code only: leaves out test classes, whether in a module's test-classes folder or in a test jar (the
+     * fixtures and these rules, which a module's test class path holds as a jar).
+     */
+    public static final class MainCodeOnly implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return new DoNotIncludeTests().includes(location) && !location.contains("-tests.jar");
+        }
     }
 
     @ArchTest
