@@ -42,6 +42,31 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void launcher_withADisplayButNoGtk_printsTheOneLineThatInstallsIt() throws IOException, InterruptedException {
+        Path root = repositoryRoot();
+        assumeTrue(root != null, "Skipped: the repository root (with ./termvault) was not found");
+        Path stubs = Files.createTempDirectory("termvault-no-gtk");
+        Path ldconfig = stubs.resolve("ldconfig");
+        // A system whose library cache lists the C library and nothing of GTK, OpenGL or X.
+        Files.writeString(ldconfig, "#!/bin/sh\necho '1 libs found in cache'\n"
+                + "echo '\tlibc.so.6 (libc6,x86-64) => /lib/x86_64-linux-gnu/libc.so.6'\n");
+        ldconfig.toFile().setExecutable(true);
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("termvault").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("DISPLAY", ":77");
+        builder.environment().put("PATH", stubs + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+
+        assertThat(finished).as(text).isTrue();
+        assertThat(process.exitValue()).as(text).isEqualTo(1);
+        assertThat(text.strip().lines()).as("one line, no stack trace").hasSize(1);
+        assertThat(text).contains("libgtk-3.so.0").contains("install").doesNotContain("Exception");
+    }
+
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isExecutable(dir.resolve("termvault")) && Files.isRegularFile(dir.resolve("mvnw"))
