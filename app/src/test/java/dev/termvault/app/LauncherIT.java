@@ -1,12 +1,14 @@
 package dev.termvault.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,55 @@ class LauncherIT {
         assertThat(process.exitValue()).as(text).isEqualTo(1);
         assertThat(text.strip().lines()).as("one line, no stack trace").hasSize(1);
         assertThat(text).contains("libgtk-3.so.0").contains("install").doesNotContain("Exception");
+    }
+
+    /**
+     * The app starts from the launcher the supported way (JavaFX on the module path): the first screen appears and
+     * nothing is printed but the probe's report, in particular no "Unsupported JavaFX configuration" and no
+     * sun.misc.Unsafe warning. Needs Xvfb and GTK 3 (.ci/run installs them).
+     */
+    @Test
+    void launcher_underADisplay_opensTheFirstScreenWithoutWarnings() throws Exception {
+        Path root = repositoryRoot();
+        assumeTrue(root != null, "Skipped: the repository root (with ./termvault) was not found");
+        boolean ready = Files.isExecutable(Path.of("/usr/bin/Xvfb"))
+                && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libgtk-3.so.0"));
+        if (!"true".equals(System.getenv("CI"))) {
+            assumeTrue(ready, "Skipped: needs Xvfb and GTK 3 (Debian packages xvfb, libgtk-3-0)");
+        }
+        int display = freeDisplay();
+        Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path data = Files.createTempDirectory("termvault-launcher-data");
+        Path png = data.resolve("first.png");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)));
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("termvault").toString())
+                    .directory(root.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("DISPLAY", ":" + display);
+            builder.environment().put("XDG_DATA_HOME", data.toString());
+            builder.environment().put("TERMVAULT_SCREENSHOT", png.toString());
+            Process app = builder.start();
+            String text = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            boolean finished = app.waitFor(5, TimeUnit.MINUTES);
+
+            assertThat(finished).as(text).isTrue();
+            assertThat(app.exitValue()).as(text).isZero();
+            assertThat(text.strip()).as("only the probe's report").matches("first-scene screen=first-run ms=\\d+");
+            assertThat(Files.size(png)).isPositive();
+        } finally {
+            xvfb.destroy();
+        }
+    }
+
+    private static int freeDisplay() {
+        for (int n = 91; n < 200; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no free X display number between 91 and 199");
     }
 
     private static Path repositoryRoot() {
