@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "connect", description = {
     "Open a terminal session on the host labelled LABEL, in this terminal.",
-    "Host keys are checked against the vault's known hosts; a new one is shown (SHA256 fingerprint) and",
-    "asked about, a changed one is refused unless you accept the warning. Exits with the remote exit status."})
+    "Host keys are checked against the vault's known hosts; a new one is shown (SHA256 fingerprint) and"
+        + " asked about, a changed one is refused unless you accept the warning.",
+    "Exits with the remote exit status."})
 final class ConnectCommand implements Callable<Integer> {
 
     private static final Duration SIZE_POLL = Duration.ofMillis(250);

@@ -20,6 +20,10 @@ public final class GlobalOptions {
                     + " (for scripts). The password is never accepted as an argument.")
     private String passwordEnv;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print the full details (stack trace) of a failure.")
     private boolean debug;
