@@ -25,7 +25,7 @@ public final class GlobalOptions {
     private boolean help;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print the full details (stack trace) of a failure.")
+            description = "Print the full details (stack trace) of a failure, and the log's details.")
     private boolean debug;
 
     /** The folder given with --vault, or null for the default. */
