@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "The sync server: ./termvault server [--help] in a source checkout, termvault-server from its package.",
             "",
             "Exit codes: 0 done, 1 usage error, 2 wrong password, 3 tampered or unreadable data, 4 not found or"
-                + " already exists, 5 other failure (the message says what happened)."})
+                + " already exists, 5 other failure (the message says what happened). connect passes the remote"
+                + " exit status through and uses 255 for its own failures, as ssh does."})
 public final class TermvaultCommand implements Runnable {
 
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
