@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Cli.configureLogging(args);
         if (args.length == 0 && GuiLauncher.displayAvailable(System.getProperty("os.name", ""), System.getenv())) {
             GuiLauncher.launch(args);
             return;

@@ -9,6 +9,23 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Sets the log level from {@code args}; call it before the first logger is made. The log shows warnings only
+     * (see simplelogger.properties); with {@code --debug} it also shows Termvault's details and others' INFO.
+     */
+    public static void configureLogging(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return;
+            }
+            if (arg.equals("--debug")) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+                System.setProperty("org.slf4j.simpleLogger.log.dev.termvault", "debug");
+                return;
+            }
+        }
+    }
+
     /** Runs {@code args} against the real terminal streams; returns the exit code (see {@link ExitCodes}). */
     public static int run(String[] args, CliContext context) {
         return commandLine(context).execute(args);

@@ -19,6 +19,11 @@ public final class CliException extends RuntimeException {
         return new CliException(ExitCodes.USAGE, message);
     }
 
+    /** The master password (or, logging in to an account, the email or Secret Key) is wrong (exit 2). */
+    public static CliException wrongPassword(String message) {
+        return new CliException(ExitCodes.WRONG_PASSWORD, message);
+    }
+
     /** What was named does not exist, or already exists (exit 4). */
     public static CliException notFound(String message) {
         return new CliException(ExitCodes.NOT_FOUND, message);

@@ -28,12 +28,18 @@ import picocli.CommandLine.Spec;
 /**
  * {@code termvault connect LABEL}: a terminal session on a vault host in the current terminal (raw mode,
  * restored on exit; the window size is polled and sent on change). With {@code --command} it runs one
- * command instead and prints its output. Exits with the remote shell's (or command's) exit status.
+ * command instead and prints its output. Exits with the remote shell's (or command's) exit status, or with
+ * {@link ExitCodes#CONNECT_FAILED} when Termvault itself fails or the host sends no status, as ssh does.
  */
 @Command(name = "connect", description = {
     "Open a terminal session on the host labelled LABEL, in this terminal.",
-    "Host keys are checked against the vault's known hosts; a new one is shown (SHA256 fingerprint) and",
-    "asked about, a changed one is refused unless you accept the warning. Exits with the remote exit status."})
+    "Host keys are checked against the vault's known hosts; a new one is shown (SHA256 fingerprint) and"
+        + " asked about, a changed one is refused unless you accept the warning.",
+    "Exits with the remote exit status, or 255 when Termvault itself fails (wrong password, unknown host,"
+        + " connection or host key refused, a wrong command line)."},
+        footer = {"",
+            "Exit codes: the remote command's or shell's status; 255 when Termvault fails or the host sends no"
+                + " status (as ssh does)."})
 final class ConnectCommand implements Callable<Integer> {
 
     private static final Duration SIZE_POLL = Duration.ofMillis(250);
@@ -99,7 +105,7 @@ final class ConnectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.print(result.errors());
         err.flush();
-        return Math.max(result.exitStatus(), 0);
+        return result.exitStatus() < 0 ? ExitCodes.CONNECT_FAILED : result.exitStatus();
     }
 
     private int interactive(SshSession session) throws SshConnectionException {
@@ -114,7 +120,7 @@ final class ConnectCommand implements Callable<Integer> {
                 shell.awaitClosed(Duration.ofSeconds(5));
                 keys.interrupt();
                 resizer.interrupt();
-                return shell.exitStatus().orElse(0);
+                return shell.exitStatus().orElse(ExitCodes.CONNECT_FAILED);
             }
         }
     }

@@ -21,14 +21,19 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println("termvault: " + messageOf(e));
+        int exitCode = exitCodeOf(e);
+        String message = messageOf(e);
+        if (commandLine.getCommand() instanceof ConnectCommand) {
+            message = message.replace("(exit code " + exitCode + ")", "(exit code " + ExitCodes.CONNECT_FAILED + ")");
+        }
+        err.println("termvault: " + message);
         if (globalOptions.debug()) {
             printTrace(e, err);
-        } else if (exitCodeOf(e) == ExitCodes.FAILURE && !(e instanceof CliException)) {
+        } else if (exitCode == ExitCodes.FAILURE && !(e instanceof CliException)) {
             err.println("Run the command again with --debug for the details.");
         }
         err.flush();
-        return exitCodeOf(e);
+        return commandLine.getCommand() instanceof ConnectCommand ? ExitCodes.CONNECT_FAILED : exitCode;
     }
 
     /** The exit code for a failure; also used by picocli for exceptions raised outside a command. */

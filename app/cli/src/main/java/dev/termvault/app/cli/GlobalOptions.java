@@ -20,8 +20,12 @@ public final class GlobalOptions {
                     + " (for scripts). The password is never accepted as an argument.")
     private String passwordEnv;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print the full details (stack trace) of a failure.")
+            description = "Print the full details (stack trace) of a failure, and the log's details.")
     private boolean debug;
 
     /** The folder given with --vault, or null for the default. */

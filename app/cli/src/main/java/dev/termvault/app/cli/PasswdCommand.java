@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "passwd", description = {
     "Change the master password: asks for the current one, then the new one twice.",
-    "The Secret Key stays the same. A vault linked to a sync account is changed on the account too (this",
-    "needs the server); other devices then log in with the new password."})
+    "The Secret Key stays the same. A vault linked to a sync account is changed on the account too (this"
+        + " needs the server); other devices then log in with the new password."})
 final class PasswdCommand implements Callable<Integer> {
 
     @Option(names = "--new-password-env", paramLabel = "NAME",

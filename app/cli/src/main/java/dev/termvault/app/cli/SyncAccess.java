@@ -72,6 +72,9 @@ final class SyncAccess {
         try {
             return work.get();
         } catch (SyncException.LoginFailed e) {
+            if (e.credentialsRefused()) {
+                throw CliException.wrongPassword(e.getMessage() + ". Nothing was changed. (exit code 2)");
+            }
             throw CliException.failed(e.getMessage() + ".");
         } catch (SyncException.ServerMisbehaved e) {
             throw CliException.unreadable(e.getMessage() + ". Nothing local was changed.");

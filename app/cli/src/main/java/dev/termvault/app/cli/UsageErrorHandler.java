@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** A wrong command line: says what is wrong, shows the command's usage, exits with {@link ExitCodes#USAGE}. */
+/**
+ * A wrong command line: says what is wrong, shows the command's usage, exits with {@link ExitCodes#USAGE}
+ * ({@link ExitCodes#CONNECT_FAILED} for {@code connect}).
+ */
 final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
 
     @Override
@@ -16,6 +19,6 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
             commandLine.usage(err);
         }
         err.flush();
-        return ExitCodes.USAGE;
+        return commandLine.getCommand() instanceof ConnectCommand ? ExitCodes.CONNECT_FAILED : ExitCodes.USAGE;
     }
 }

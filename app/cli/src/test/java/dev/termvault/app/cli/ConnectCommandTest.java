@@ -43,6 +43,28 @@ class ConnectCommandTest {
         }
     }
 
+    @Test
+    void connect_termvaultsOwnFailures_exitWith255NotWithACodeARemoteCommandCouldReturn() {
+        Path vaultDir = dir.resolve("vault");
+        Vault.createLocal(vaultDir, "pw".toCharArray()).vault().close();
+        CliRun cli = new CliRun(dir.resolve("default-vault"));
+        cli.environment.put("TV_PASSWORD", "pw");
+        cli.environment.put("WRONG", "not pw");
+
+        CliRun.Result unknownHost = cli.run("--vault", vaultDir.toString(), "--password-env", "TV_PASSWORD",
+                "connect", "no-such-host", "--command", "true");
+        CliRun.Result wrongPassword = cli.run("--vault", vaultDir.toString(), "--password-env", "WRONG",
+                "connect", "no-such-host", "--command", "true");
+        CliRun.Result badOption = cli.run("connect", "--no-such-option", "web");
+
+        assertThat(unknownHost.exitCode()).as(unknownHost.err()).isEqualTo(ExitCodes.CONNECT_FAILED);
+        assertThat(wrongPassword.exitCode()).as(wrongPassword.err()).isEqualTo(ExitCodes.CONNECT_FAILED);
+        assertThat(wrongPassword.err()).contains("Wrong master password").contains("(exit code 255)");
+        assertThat(badOption.exitCode()).as(badOption.err()).isEqualTo(ExitCodes.CONNECT_FAILED);
+        assertThat(cli.run("hosts", "show", "no-such-host", "--vault", vaultDir.toString(), "--password-env",
+                "TV_PASSWORD").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+
     private static Host host(String label, String hostname, OpenSshServer sshd, String keyId) {
         return new Host(label, hostname, sshd.port(), sshd.user(), AuthMethod.KEY, keyId, null, List.of(), List.of(),
                 List.of(), null, null, 0, Map.of(), false, List.of());

@@ -88,6 +88,37 @@ class SyncCommandsTest {
     }
 
     @Test
+    void accountLogin_wrongPassword_exitsWithTheWrongPasswordCodeOnANewDeviceAndOnALinkedOne() {
+        Path laptop = temp.resolve("laptop");
+        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
+        created.vault().close();
+        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
+                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
+            CliRun cli = new CliRun(temp.resolve("default"));
+            cli.environment.put("TV_PW", PASSWORD);
+            cli.environment.put("WRONG_PW", "not the master password");
+            cli.environment.put("TV_SK", created.secretKey());
+            String url = server.baseUri().toString();
+            assertThat(cli.run("account", "signup", "--vault", laptop.toString(), "--password-env", "TV_PW",
+                    "--server", url, "--fingerprint", server.fingerprint(), "--email", "wrong@example.org").exitCode())
+                    .isZero();
+
+            Path desktop = temp.resolve("desktop");
+            CliRun.Result onNewDevice = cli.run("account", "login", "--vault", desktop.toString(), "--password-env",
+                    "WRONG_PW", "--secret-key-env", "TV_SK", "--server", url, "--fingerprint", server.fingerprint(),
+                    "--email", "wrong@example.org");
+            assertThat(onNewDevice.exitCode()).as(onNewDevice.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
+            assertThat(onNewDevice.err()).contains("The email, password or Secret Key is wrong")
+                    .contains("(exit code 2)");
+            assertThat(Vault.exists(desktop)).isFalse();
+
+            CliRun.Result onLinked = cli.run("account", "login", "--vault", laptop.toString(), "--password-env",
+                    "WRONG_PW", "--server", url, "--fingerprint", server.fingerprint(), "--email", "wrong@example.org");
+            assertThat(onLinked.exitCode()).as(onLinked.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
+        }
+    }
+
+    @Test
     void passwdOnALinkedVault_changesItOnTheAccount_andTheOtherDeviceTakesItOverKeepingItsEdits() {
         Path laptop = temp.resolve("laptop");
         CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());

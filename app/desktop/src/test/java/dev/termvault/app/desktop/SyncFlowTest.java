@@ -115,6 +115,9 @@ class SyncFlowTest {
             assertThat(visible(robot, "#syncErrorDetails")).isTrue();
             robot.clickOn("offline-two");
             shot(robot, "sync-status-offline");
+            // The details are a copy of the status when the dialog opens: open it once the count has settled.
+            waitUntil(() -> text(robot, "#syncPending").equals("2 changes pending")
+                    && text(robot, "#syncState").equals("Offline"));
             robot.clickOn("#syncErrorDetails");
             waitUntil(() -> robot.lookup("#syncErrorText").tryQuery().isPresent());
             TextInputControl details = robot.lookup("#syncErrorText").queryTextInputControl();

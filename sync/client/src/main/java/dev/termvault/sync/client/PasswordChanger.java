@@ -75,9 +75,9 @@ final class PasswordChanger {
                 try {
                     login = client.login(email, change.next(), vault.deviceId(), start);
                 } catch (SyncException.LoginFailed e) {
-                    throw new SyncException.LoginFailed("The account no longer accepts this vault's password, and "
-                            + "not the new one either: if the master password was changed on another device, "
-                            + "log in with that password");
+                    throw SyncException.LoginFailed.credentialsRefused("The account no longer accepts this vault's"
+                            + " password, and not the new one either: if the master password was changed on another"
+                            + " device, log in with that password");
                 }
             }
             try (SecretBytes share = login.share()) {

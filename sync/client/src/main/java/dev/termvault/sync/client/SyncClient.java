@@ -319,7 +319,7 @@ public final class SyncClient {
                     throw new SyncException.DeviceRevoked();
                 }
                 if (e.status() == 401 || e.status() == 403) {
-                    throw new SyncException.LoginFailed("The email, password or Secret Key is wrong");
+                    throw SyncException.LoginFailed.credentialsRefused("The email, password or Secret Key is wrong");
                 }
                 throw e;
             }

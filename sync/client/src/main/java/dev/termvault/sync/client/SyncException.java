@@ -38,10 +38,30 @@ public abstract sealed class SyncException extends RuntimeException {
         }
     }
 
-    /** The email, password or Secret Key is wrong, or the session is over (log in again). */
+    /**
+     * The email, password or Secret Key is wrong ({@link #credentialsRefused()}), or the session is over (log in
+     * again).
+     */
     public static final class LoginFailed extends SyncException {
+        private final boolean credentialsRefused;
+
         public LoginFailed(String message) {
+            this(message, false);
+        }
+
+        private LoginFailed(String message, boolean credentialsRefused) {
             super(message);
+            this.credentialsRefused = credentialsRefused;
+        }
+
+        /** The key service refused the login proof: the email, password or Secret Key is wrong. */
+        public static LoginFailed credentialsRefused(String message) {
+            return new LoginFailed(message, true);
+        }
+
+        /** True when the key service refused the proof (wrong credentials), false when a session ended. */
+        public boolean credentialsRefused() {
+            return credentialsRefused;
         }
     }
 
