@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -260,6 +261,72 @@ public final class VaultSync {
                 }
             }
         }
+    }
+
+    /**
+     * Stores server versions as both the base and the record, and moves the cursor when one is given, in one
+     * transaction, unless one of the records has a local change the server has not seen: then nothing is
+     * stored and those versions come back, to be merged first. The check and the write happen under the
+     * vault's lock, so a save cannot land between them and be overwritten.
+     *
+     * @return the versions whose records changed here (empty: all stored)
+     */
+    public List<RemoteVersion> acceptRemoteUnlessChanged(List<RemoteVersion> versions, OptionalLong cursor) {
+        synchronized (vault) {
+            Map<UUID, SyncState> states = states(versions.stream().map(RemoteVersion::recordId).toList());
+            List<RemoteVersion> changed = versions.stream()
+                    .filter(v -> changedLocally(states.get(v.recordId()))).toList();
+            if (!changed.isEmpty()) {
+                return changed;
+            }
+            if (cursor.isPresent()) {
+                store(versions, cursor.getAsLong());
+            } else if (!versions.isEmpty()) {
+                store(versions, null);
+            }
+            return List.of();
+        }
+    }
+
+    private static boolean changedLocally(SyncState state) {
+        return state.localRevision().isPresent() && (state.baseRevision().isEmpty()
+                || state.localRevision().getAsLong() != state.baseRevision().getAsLong());
+    }
+
+    /**
+     * Stores a server version as both the base and the record over a local change (a merge that chose the
+     * server's side), if the local record is still at {@code localRevision}; one transaction.
+     *
+     * @return false, storing nothing, when the record was saved again here since it was read
+     */
+    public boolean acceptRemoteIfAt(RemoteVersion remote, long localRevision) {
+        synchronized (vault) {
+            if (!localAt(remote.recordId(), localRevision)) {
+                return false;
+            }
+            store(List.of(remote), null);
+            return true;
+        }
+    }
+
+    /**
+     * {@link #keepMerged}, if the local record is still at {@code localRevision}: the merge was made from
+     * that revision, so a save since then would be lost.
+     *
+     * @return false, storing nothing, when the record was saved again here since it was read
+     */
+    public boolean keepMergedIfAt(RemoteVersion remote, long localRevision, Item merged) {
+        synchronized (vault) {
+            if (!localAt(remote.recordId(), localRevision)) {
+                return false;
+            }
+            keepMerged(remote.recordId(), remote.revision(), remote.envelope(), merged);
+            return true;
+        }
+    }
+
+    private boolean localAt(UUID recordId, long revision) {
+        return local(recordId).map(RecordRow::revision).orElse(-1L) == revision;
     }
 
     /**

@@ -2,28 +2,16 @@ package dev.termvault.sync.client;
 
 import dev.termvault.sync.protocol.blobs.Change;
 import dev.termvault.sync.protocol.blobs.ChangePage;
-import dev.termvault.sync.protocol.blobs.PushItem;
 import dev.termvault.sync.protocol.blobs.PushResponse;
 import dev.termvault.sync.protocol.blobs.PushResult;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.RemoteVersion;
-import dev.termvault.vault.ServedRecord;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.VaultSync;
-import dev.termvault.vault.model.Item;
-import dev.termvault.vault.store.PendingRow;
-import dev.termvault.vault.store.RecordRow;
-import dev.termvault.vault.store.SyncBase;
-import dev.termvault.vault.store.SyncState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,8 +24,13 @@ import org.slf4j.LoggerFactory;
  * One vault's sync with the blob service, one pass at a time ({@link #syncOnce}): pull every change after
  * the stored cursor and apply it (merging with local changes), then push the pending local changes in
  * batches (a conflict is merged and pushed again). Every answer is checked against what this device has
- * seen (docs/security/sync-integrity.md); a check that fails throws {@link SyncException.ServerMisbehaved}
- * before anything local is overwritten. Resumable: the cursor and the pending state are on disk.
+ * seen ({@link FeedChecks}, docs/security/sync-integrity.md); a check that fails throws
+ * {@link SyncException.ServerMisbehaved} before anything local is overwritten. Resumable: the cursor and the
+ * pending state are on disk.
+ *
+ * <p>This class orchestrates: it makes the requests and hands the answers on. The vault is read and written
+ * through {@link PageApplication}, vault keys are carried by {@link KeyExchange}; neither holds a vault lock
+ * across a request.
  */
 public final class Synchronizer {
 
@@ -49,12 +42,12 @@ public final class Synchronizer {
 
     private final Vault vault;
     private final AccountSession session;
+    private final KeyExchange keys;
+    private final PageApplication pages;
     private final List<Consumer<SyncNotice>> noticeListeners = new CopyOnWriteArrayList<>();
     private final List<Progress> progressListeners = new CopyOnWriteArrayList<>();
     private volatile SyncHistory history;
     private boolean verified;
-    /** Key versions the server is known to hold; null until first asked. */
-    private Set<Integer> serverKeyVersions;
     private int pulled;
     private int pushed;
     private long target;
@@ -72,6 +65,8 @@ public final class Synchronizer {
     public Synchronizer(Vault vault, AccountSession session) {
         this.vault = vault;
         this.session = session;
+        this.keys = new KeyExchange(vault, session);
+        this.pages = new PageApplication(vault, keys, this::notice);
     }
 
     public Vault vault() {
@@ -108,89 +103,44 @@ public final class Synchronizer {
         try {
             pass();
         } catch (RuntimeException e) {
-            SyncHistory h = history;
-            if (h != null) {
-                h.record(SyncHistory.Kind.ERROR, 1, e instanceof SyncException || e instanceof VaultException
-                        ? e.getMessage() : "Sync failed: " + e.getClass().getSimpleName(), java.time.Instant.now());
-            }
+            record(SyncHistory.Kind.ERROR, 1, e instanceof SyncException || e instanceof VaultException
+                    ? e.getMessage() : "Sync failed: " + e.getClass().getSimpleName());
             throw e;
         } finally {
-            SyncHistory h = history;
-            if (h != null && pulled > 0) {
-                h.record(SyncHistory.Kind.PULL, pulled, pulled == 1 ? "1 change from other devices"
-                        : pulled + " changes from other devices", java.time.Instant.now());
+            if (pulled > 0) {
+                record(SyncHistory.Kind.PULL, pulled, pulled == 1 ? "1 change from other devices"
+                        : pulled + " changes from other devices");
             }
-            if (h != null && pushed > 0) {
-                h.record(SyncHistory.Kind.PUSH, pushed, pushed == 1 ? "1 change sent" : pushed + " changes sent",
-                        java.time.Instant.now());
+            if (pushed > 0) {
+                record(SyncHistory.Kind.PUSH, pushed, pushed == 1 ? "1 change sent" : pushed + " changes sent");
             }
         }
     }
 
     private void pass() {
-        VaultSync sync = vault.sync();
-        UUID vaultId = sync.vaultId();
-        long highWater = sync.cursor();
+        UUID vaultId = pages.vaultId();
+        long highWater = pages.cursor();
         long served = session.vault(vaultId).cursor();
         target = served;
-        if (served < highWater) {
-            throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + served
-                    + ") than this device has seen (" + highWater + ")");
-        }
+        FeedChecks.cursorNotBehind(served, highWater);
         if (!verified) {
             verifyServer();
             verified = true;
         }
-        pull(sync, vaultId);
-        shareNewKeys(vaultId);
-        if (sync.resealRewrapped() > 0) {
+        pull(vaultId);
+        keys.shareNewKeys();
+        if (pages.resealRewrapped() > 0) {
             LOG.info("Records re-wrapped by a vault-key rotation are pushed under the new key");
         }
-        if (push(sync, vaultId)) {
+        if (push(vaultId)) {
             // Moves the cursor (the high-water mark) past this device's own changes.
-            pull(sync, vaultId);
+            pull(vaultId);
         }
-    }
-
-    /**
-     * Uploads every wrapped vault key this device holds and the server does not (a vault-key rotation
-     * here), before any envelope sealed under it is pushed: other devices fetch it from there.
-     */
-    private void shareNewKeys(UUID vaultId) {
-        Map<Integer, byte[]> local = vault.wrappedVaultKeys();
-        if (serverKeyVersions != null && serverKeyVersions.containsAll(local.keySet())) {
-            return;
-        }
-        if (serverKeyVersions == null) {
-            serverKeyVersions = new HashSet<>(session.wrappedKeys(vaultId).keySet());
-        }
-        for (Map.Entry<Integer, byte[]> key : local.entrySet()) {
-            if (!serverKeyVersions.contains(key.getKey())) {
-                session.putWrappedKey(vaultId, key.getKey(), key.getValue());
-                serverKeyVersions.add(key.getKey());
-                LOG.info("Uploaded vault key version {}", key.getKey());
-            }
-        }
-    }
-
-    /**
-     * An envelope names a vault-key version this device does not hold: fetches the server's wrapped keys
-     * and adds the new ones, each of which must open under this account's key.
-     */
-    private void fetchKeys(VaultSync sync) {
-        Map<Integer, byte[]> served = session.wrappedKeys(sync.vaultId());
-        try {
-            vault.addWrappedVaultKeys(served);
-        } catch (VaultException.Tampered e) {
-            throw new SyncException.ServerMisbehaved("a wrapped vault key from the server does not open under "
-                    + "this account's key (swapped or foreign)");
-        }
-        serverKeyVersions = new HashSet<>(served.keySet());
     }
 
     /** How many records wait to be pushed. */
     public int pendingCount() {
-        return vault.sync().pendingCount();
+        return pages.pendingCount();
     }
 
     /**
@@ -199,59 +149,42 @@ public final class Synchronizer {
      * that has agreed on no record yet has nothing to check and reads nothing.
      */
     public synchronized void verifyServer() {
-        VaultSync sync = vault.sync();
-        UUID vaultId = sync.vaultId();
-        List<SyncBase> bases = sync.bases();
-        if (bases.isEmpty()) {
+        Map<UUID, Long> agreed = pages.agreedRevisions();
+        if (agreed.isEmpty()) {
             // Nothing agreed on yet (a new device), so nothing can be missing: the feed is read once, by pull.
             return;
         }
-        Map<UUID, Long> servedRevisions = new HashMap<>();
+        UUID vaultId = pages.vaultId();
+        Map<UUID, Long> served = new HashMap<>();
         long after = 0;
         ChangePage page;
         do {
             page = session.pull(vaultId, after, PAGE);
+            FeedChecks.cursorNotBehind(page.cursor(), after);
             for (Change change : page.changes()) {
-                servedRevisions.merge(recordId(change), change.revision(), Math::max);
-            }
-            if (page.cursor() < after) {
-                throw new SyncException.ServerMisbehaved("the change feed went backwards");
+                served.merge(FeedChecks.recordId(change), change.revision(), Math::max);
             }
             after = page.cursor();
         } while (page.hasMore() && !page.changes().isEmpty());
-        for (SyncBase base : bases) {
-            Long revision = servedRevisions.get(base.recordId());
-            if (revision == null) {
-                throw new SyncException.ServerMisbehaved("record " + base.recordId() + " is missing");
-            }
-            if (revision < base.revision()) {
-                throw new SyncException.ServerMisbehaved("record " + base.recordId() + " is served at revision "
-                        + revision + ", older than revision " + base.revision() + " seen before");
-            }
-        }
+        FeedChecks.noneMissing(agreed.keySet(), served.keySet());
+        agreed.forEach((id, revision) -> FeedChecks.notRolledBack(id, served.get(id), OptionalLong.of(revision)));
     }
 
     /**
      * Pulls every change after the stored cursor, page by page. The next page is fetched while the current
      * one is applied; a page is fetched only after the one before it passed its checks.
      */
-    private void pull(VaultSync sync, UUID vaultId) {
-        long cursor = sync.cursor();
+    private void pull(UUID vaultId) {
+        long cursor = pages.cursor();
         ChangePage page = session.pull(vaultId, cursor, PAGE);
         while (true) {
-            if (page.cursor() < cursor) {
-                throw new SyncException.ServerMisbehaved("the vault is served older (cursor " + page.cursor()
-                        + ") than this device has seen (" + cursor + ")");
-            }
-            for (Change change : page.changes()) {
-                if (change.seq() <= cursor) {
-                    throw new SyncException.ServerMisbehaved("a change at or before the cursor was served again");
-                }
-            }
+            FeedChecks.cursorNotBehind(page.cursor(), cursor);
+            FeedChecks.changesAfterCursor(page.changes(), cursor);
             boolean more = page.hasMore() && !page.changes().isEmpty();
             CompletableFuture<ChangePage> next = more ? prefetch(vaultId, page.cursor()) : null;
             try {
-                pulled += applyPage(sync, page.changes(), page.cursor() == cursor ? null : page.cursor());
+                pulled += pages.apply(page.changes(),
+                        page.cursor() == cursor ? OptionalLong.empty() : OptionalLong.of(page.cursor()));
             } catch (RuntimeException e) {
                 if (next != null) {
                     next.cancel(false);
@@ -285,178 +218,47 @@ public final class Synchronizer {
         }
     }
 
-    /**
-     * Applies a page of server changes: checks every change first (nothing is written when one fails), then
-     * merges the records changed on both sides (one transaction each), then stores the rest together with
-     * the new cursor (null: leave it) in one transaction, so after a crash the cursor never points past a
-     * change that was not stored. Returns how many records changed here.
-     */
-    private int applyPage(VaultSync sync, List<Change> changes, Long newCursor) {
-        synchronized (vault) {
-            List<UUID> ids = new ArrayList<>(changes.size());
-            Set<UUID> seen = new HashSet<>();
-            for (Change change : changes) {
-                UUID id = recordId(change);
-                if (!seen.add(id)) {
-                    throw new SyncException.ServerMisbehaved("record " + id + " came twice in one page");
-                }
-                ids.add(id);
-            }
-            Map<UUID, SyncState> states = sync.states(ids);
-            List<ServedRecord> served = new ArrayList<>(changes.size());
-            for (int i = 0; i < changes.size(); i++) {
-                Change change = changes.get(i);
-                UUID id = ids.get(i);
-                OptionalLong base = states.get(id).baseRevision();
-                if (base.isPresent() && change.revision() < base.getAsLong()) {
-                    throw new SyncException.ServerMisbehaved("record " + id + " is served at revision "
-                            + change.revision() + ", older than revision " + base.getAsLong() + " seen before");
-                }
-                if (base.isPresent() && change.revision() == base.getAsLong()) {
-                    continue;
-                }
-                if (!change.deleted() && change.envelope() == null) {
-                    throw new SyncException.ServerMisbehaved("record " + id + " came without its envelope");
-                }
-                served.add(new ServedRecord(id, change.revision(), change.deleted() ? null : change.envelope()));
-            }
-            List<RemoteVersion> remotes = open(sync, served);
-            List<RemoteVersion> taken = new ArrayList<>(remotes.size());
-            for (RemoteVersion remote : remotes) {
-                SyncState state = states.get(remote.recordId());
-                boolean localChanged = state.localRevision().isPresent() && (state.baseRevision().isEmpty()
-                        || state.localRevision().getAsLong() != state.baseRevision().getAsLong());
-                if (localChanged) {
-                    merge(sync, remote, sync.base(remote.recordId()), sync.local(remote.recordId()).orElseThrow());
-                } else {
-                    taken.add(remote);
-                }
-            }
-            if (newCursor != null) {
-                sync.acceptRemote(taken, newCursor);
-            } else if (!taken.isEmpty()) {
-                sync.acceptRemote(taken);
-            }
-            return remotes.size();
-        }
-    }
-
     /** Pushes every pending change; whether anything was sent. */
-    private boolean push(VaultSync sync, UUID vaultId) {
+    private boolean push(UUID vaultId) {
         for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
-            List<PendingRow> rows = sync.pending(BATCH);
-            if (rows.isEmpty()) {
+            PageApplication.Outbound out = pages.pending(BATCH);
+            if (out.items().isEmpty()) {
                 return round > 0;
             }
-            List<PushItem> items = new ArrayList<>(rows.size());
-            for (PendingRow row : rows) {
-                items.add(new PushItem(row.recordId().toString(), row.baseRevision(), row.revision(),
-                        row.deleted() ? null : row.envelope(), row.deleted()));
-            }
-            PushResponse response = session.push(vaultId, items);
-            if (response.results() == null || response.results().size() != rows.size()) {
-                throw new SyncException.ServerMisbehaved("the push answer does not match the request");
-            }
-            List<PendingRow> applied = new ArrayList<>(rows.size());
+            PushResponse response = session.push(vaultId, out.items());
+            FeedChecks.pushAnswerMatches(out.items(), response);
+            List<Integer> applied = new ArrayList<>();
             List<Change> conflicts = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; i < out.items().size(); i++) {
                 PushResult result = response.results().get(i);
-                if (!rows.get(i).recordId().toString().equals(result.recordId())) {
-                    throw new SyncException.ServerMisbehaved("the push answer does not match the request");
-                }
                 if (PushResult.APPLIED.equals(result.status())) {
-                    applied.add(rows.get(i));
-                    pushed++;
-                } else if (result.current() != null && result.recordId().equals(result.current().recordId())) {
-                    conflicts.add(result.current());
+                    applied.add(i);
                 } else {
-                    throw new SyncException.ServerMisbehaved("a conflict came without the current record");
+                    conflicts.add(FeedChecks.conflictCarriesCurrent(result));
                 }
             }
-            sync.acknowledge(applied);
+            pages.acknowledge(out, applied);
+            pushed += applied.size();
             if (!conflicts.isEmpty()) {
-                applyPage(sync, conflicts, null);
+                pages.apply(conflicts, OptionalLong.empty());
             }
         }
         LOG.info("Push stopped after {} rounds with changes still pending", MAX_PUSH_ROUNDS);
         return true;
     }
 
-    private void merge(VaultSync sync, RemoteVersion remoteVersion, Optional<SyncBase> base, RecordRow local) {
-        UUID id = remoteVersion.recordId();
-        long revision = remoteVersion.revision();
-        byte[] envelope = remoteVersion.envelope();
-        Item remote = remoteVersion.item();
-        Optional<Item> localItem = local.deleted() ? Optional.empty() : sync.localItem(id);
-        if (!local.deleted() && localItem.isEmpty()) {
-            sync.acceptRemote(List.of(remoteVersion));
-            return;
-        }
-        if (remote == null && localItem.isEmpty()) {
-            sync.acceptRemote(List.of(remoteVersion));
-        } else if (remote == null) {
-            sync.keepMerged(id, revision, null, localItem.get());
-            notice(new SyncNotice(SyncNotice.Kind.RESTORED_LOCAL_EDIT, id.toString(), null));
-        } else if (localItem.isEmpty()) {
-            sync.acceptRemote(List.of(remoteVersion));
-            notice(new SyncNotice(SyncNotice.Kind.RESTORED_REMOTE_EDIT, id.toString(), null));
-        } else {
-            Item baseItem = base.filter(b -> !b.deleted())
-                    .map(b -> open(sync, id, b.revision(), b.envelope())).orElse(null);
-            FieldMerge.Result result = FieldMerge.merge(baseItem, localItem.get(), remote);
-            sync.keepMerged(id, revision, envelope, result.merged());
-            if (result.conflictCopy() != null) {
-                VaultRecord copy = vault.put(result.conflictCopy());
-                notice(new SyncNotice(SyncNotice.Kind.CONFLICT_COPY, id.toString(), copy.id()));
-            }
-        }
-    }
-
-    private List<RemoteVersion> open(VaultSync sync, List<ServedRecord> served) {
-        if (served.stream().anyMatch(r -> r.envelope() != null && !sync.holdsKeyFor(r.envelope()))) {
-            fetchKeys(sync);
-        }
-        try {
-            return sync.open(served);
-        } catch (VaultException.Tampered | VaultException.UnsupportedFormatVersion e) {
-            UUID id = e instanceof VaultException.Tampered t ? t.recordId().orElse(null) : null;
-            throw new SyncException.ServerMisbehaved("record " + (id == null ? "" : id + " ")
-                    + "does not open at the revision served for this vault (a ciphertext moved between records"
-                    + " or vaults, or changed)");
-        }
-    }
-
-    private Item open(VaultSync sync, UUID id, long revision, byte[] envelope) {
-        if (envelope == null) {
-            return null;
-        }
-        if (!sync.holdsKeyFor(envelope)) {
-            fetchKeys(sync);
-        }
-        try {
-            return sync.open(id, revision, envelope);
-        } catch (VaultException.Tampered | VaultException.UnsupportedFormatVersion e) {
-            throw new SyncException.ServerMisbehaved("record " + id + " does not open at revision " + revision
-                    + " of this vault (a ciphertext moved between records or vaults, or changed)");
-        }
-    }
-
     private void notice(SyncNotice notice) {
         LOG.info("Sync: {} ({})", notice.message(), notice.recordId());
-        SyncHistory h = history;
-        if (h != null) {
-            h.record(SyncHistory.Kind.CONFLICT, 1, notice.message(), java.time.Instant.now());
-        }
+        record(SyncHistory.Kind.CONFLICT, 1, notice.message());
         for (Consumer<SyncNotice> listener : noticeListeners) {
             listener.accept(notice);
         }
     }
 
-    private static UUID recordId(Change change) {
-        try {
-            return UUID.fromString(change.recordId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SyncException.ServerMisbehaved("a record id is not one this client makes");
+    private void record(SyncHistory.Kind kind, int count, String detail) {
+        SyncHistory h = history;
+        if (h != null) {
+            h.record(kind, count, detail, Instant.now());
         }
     }
 
