@@ -1,4 +1,4 @@
-package dev.termvault.app.cli;
+package dev.termvault.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
