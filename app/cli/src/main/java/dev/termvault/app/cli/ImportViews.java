@@ -1,76 +1,102 @@
 package dev.termvault.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.termvault.app.ssh.openssh.ImportPlan;
-import dev.termvault.app.ssh.openssh.ImportReport;
-import dev.termvault.app.ssh.openssh.PlannedHost;
-import dev.termvault.vault.model.Host;
+import dev.termvault.app.core.imports.ImportCounts;
+import dev.termvault.app.core.imports.ImportOutcome;
+import dev.termvault.app.core.imports.ImportProgress;
+import dev.termvault.app.core.imports.ImportRow;
+import dev.termvault.app.core.imports.ImportSources;
+import dev.termvault.app.core.imports.Imports;
+import dev.termvault.app.core.imports.PlannedImport;
+import dev.termvault.app.ssh.keys.PassphrasePrompt;
+import dev.termvault.vault.Vault;
 
-/** How import plans and reports are shown: lines for people, JSON for scripts. */
+/**
+ * What the import commands share: plan through the core, then print the plan (a dry run) or apply it and print the
+ * outcome, as a table of rows and a summary for people or as the typed rows in JSON.
+ */
 final class ImportViews {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BooleanSupplier NEVER = () -> false;
+
+    /**
+     * The JSON of {@code --json}: the rows the desktop app shows, their counts and the summary.
+     *
+     * @param status null for a dry run
+     */
+    record ImportJson(boolean dryRun, ImportOutcome.Status status, List<ImportRow> rows, ImportCounts counts,
+            String summary) {
+    }
 
     private ImportViews() {
     }
 
-    static void printHosts(ImportPlan plan, boolean dryRun, PrintWriter out) {
-        out.println((dryRun ? "Would create " : "Hosts in ") + plan.hosts().size() + " host record(s):");
-        for (PlannedHost planned : plan.hosts()) {
-            Host host = planned.host();
-            StringBuilder line = new StringBuilder("  ").append(host.label()).append("  ").append(HostViews.target(host));
-            if (!planned.jumpLabels().isEmpty()) {
-                line.append("  via ").append(String.join(" -> ", planned.jumpLabels()));
+    /**
+     * Plans the import of {@code sources} and, unless it is a dry run, applies it. A dry run where there is no vault
+     * yet compares with an empty vault and asks for no password.
+     *
+     * @param prompt key file passphrases, made only when the import runs for real
+     */
+    static int run(VaultAccess access, ImportSources sources, ImportOptions options,
+            Supplier<PassphrasePrompt> prompt, PrintWriter out) {
+        boolean dryRun = options.dryRun;
+        boolean json = options.json;
+        if (dryRun && !Vault.exists(access.vaultDirectory())) {
+            access.notices().println("There is no vault in " + access.vaultDirectory()
+                    + " yet: the dry run compares with an empty vault.");
+            printPlan(Imports.planForEmptyVault(sources), json, out);
+            return ExitCodes.OK;
+        }
+        PassphrasePrompt passphrases = dryRun ? PassphrasePrompt.NONE : prompt.get();
+        try (Vault vault = access.openUnlocked()) {
+            Imports imports = new Imports(vault, passphrases);
+            PlannedImport plan = imports.plan(sources);
+            if (dryRun) {
+                printPlan(plan, json, out);
+                return ExitCodes.OK;
             }
-            if (planned.keyFile() != null) {
-                line.append("  key ").append(planned.keyFile());
+            ImportOutcome outcome = imports.apply(plan, ImportProgress.NONE, NEVER);
+            if (json) {
+                out.println(Json.write(new ImportJson(false, outcome.status(), outcome.rows(), outcome.counts(),
+                        outcome.summary())));
+            } else {
+                printTable(outcome.rows(), out);
+                out.println(outcome.summary());
             }
-            if (!host.forwards().isEmpty()) {
-                line.append("  ").append(host.forwards().size()).append(" forward(s)");
-            }
-            out.println(line);
+            out.flush();
+            return outcome.status() == ImportOutcome.Status.FAILED ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }
 
-    static void printReport(ImportReport report, PrintWriter out) {
-        List<ImportReport.Entry> notImported = report.entries().stream()
-                .filter(e -> e.outcome() != ImportReport.Outcome.IMPORTED).toList();
-        if (!notImported.isEmpty()) {
-            out.println("Report:");
-            notImported.forEach(e -> out.println("  " + e));
+    private static void printPlan(PlannedImport plan, boolean json, PrintWriter out) {
+        if (json) {
+            out.println(Json.write(new ImportJson(true, null, plan.rows(), plan.counts(), plan.summary())));
+        } else {
+            printTable(plan.rows(), out);
+            out.println("Dry run: " + plan.summary() + " Nothing was written.");
         }
+        out.flush();
     }
 
-    static String json(ImportPlan plan, boolean dryRun) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("dryRun", dryRun);
-        ArrayNode hosts = root.putArray("hosts");
-        for (PlannedHost planned : plan.hosts()) {
-            ObjectNode node = JSON.valueToTree(planned.host());
-            node.remove("type");
-            node.remove("keyId");
-            ArrayNode jumps = node.putArray("jumpHosts");
-            planned.jumpLabels().forEach(jumps::add);
-            node.put("keyFile", planned.keyFile() == null ? null : planned.keyFile().toString());
-            hosts.add(node);
-        }
-        root.set("report", report(plan.report()));
-        return HostViews.write(root);
+    /** The home directory: {@code ~} in ssh_config, and where relative Include paths are found. */
+    static Path home(CliContext context) {
+        return Path.of(context.environment().getOrDefault("HOME", System.getProperty("user.home")));
     }
 
-    static ArrayNode report(ImportReport report) {
-        ArrayNode entries = JSON.createArrayNode();
-        for (ImportReport.Entry entry : report.entries()) {
-            ObjectNode node = entries.addObject();
-            node.put("outcome", entry.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            node.put("subject", entry.subject());
-            node.put("detail", entry.detail());
+    /** The rows as columns: kind, reference, action, reason, and the message. */
+    static void printTable(List<ImportRow> rows, PrintWriter out) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {"KIND", "REFERENCE", "ACTION", "REASON", "DETAILS"});
+        for (ImportRow row : rows) {
+            lines.add(new String[] {row.kind().name(), row.reference(), row.action().name(), row.reason().name(),
+                row.message()});
         }
-        return entries;
+        TextTable.print(lines, out);
     }
 }

@@ -122,13 +122,20 @@ class KeysAndImportCommandsTest {
         CliRun.Result dryJson = cli.run("import", "ssh-config", config.toString(), "--dry-run", "--json");
 
         assertThat(dry.exitCode()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("Would create 3 host record(s)", "web  deploy@web.example.com:22  via bastion",
-                "bastion  10.1.1.1:2222", "extra  extra.example.org:22", "compression");
+        assertThat(dry.out()).containsPattern("(?m)^KIND +REFERENCE +ACTION +REASON +DETAILS$")
+                .containsPattern("(?m)^HOST +web +ADD +NEW +deploy@web.example.com:22 via bastion, key id_cfg,"
+                        + " 1 forward\\(s\\)$")
+                .containsPattern("(?m)^HOST +bastion +ADD +NEW +10.1.1.1:2222$")
+                .containsPattern("(?m)^HOST +extra +ADD +NEW +extra.example.org:22$")
+                .containsPattern("(?m)^KEY +\\S+/id_cfg +ADD +NEEDS_PASSPHRASE ")
+                .containsPattern("(?m)^CONFIG +compression \\(first at .+\\) +SKIP +UNSUPPORTED +unsupported keyword")
+                .contains("Dry run: 4 to import, 0 already in the vault, 1 to skip. Nothing was written.");
+        assertThat(dry.err()).contains("compares with an empty vault");
         JsonNode plan = JSON.readTree(dryJson.out());
         assertThat(plan.get("dryRun").asBoolean()).isTrue();
-        assertThat(plan.get("hosts")).extracting(h -> h.get("label").asText())
-                .containsExactly("extra", "bastion", "web");
-        assertThat(plan.get("hosts").get(2).get("keepAliveSeconds").asInt()).isEqualTo(30);
+        assertThat(plan.get("rows")).filteredOn(r -> r.get("kind").asText().equals("HOST"))
+                .extracting(r -> r.get("reference").asText()).containsExactly("extra", "bastion", "web");
+        assertThat(plan.get("counts").get("byKind").get("HOST").get("ADD").asInt()).isEqualTo(3);
         assertThat(temp.resolve("default-vault")).doesNotExist();
 
         initialised();
@@ -137,7 +144,10 @@ class KeysAndImportCommandsTest {
         assertThat(real.exitCode()).as(real.err()).isZero();
         CliRun.Result again = cli.run("import", "ssh-config", config.toString(), "--passphrase-env", "KEY_PW",
                 "--vault", vault(), "--password-env", "TV_PW");
-        assertThat(again.out()).contains("already in the vault");
+        assertThat(real.out()).containsPattern("(?m)^HOST +web +ADD +NEW ")
+                .contains("Imported 3 host(s) and 1 key(s). Kept 0 already in the vault. Skipped 1.");
+        assertThat(again.out()).containsPattern("(?m)^HOST +web +KEEP +ALREADY_IN_VAULT +a host with this label is"
+                + " already in the vault").contains("Imported 0 host(s) and 0 key(s). Kept 4 already in the vault.");
 
         JsonNode hosts = JSON.readTree(cli.run("hosts", "list", "--json", "--vault", vault(), "--password-env",
                 "TV_PW").out());
@@ -155,6 +165,7 @@ class KeysAndImportCommandsTest {
         assertThat(web.get("jumpHosts").get(0).asText()).isEqualTo(bastionId);
         assertThat(web.get("keyId").asText()).isNotBlank();
         assertThat(web.get("auth").asText()).isEqualTo("AUTO");
+        assertThat(web.get("keepAliveSeconds").asInt()).as("from the Host * block").isEqualTo(30);
     }
 
     @Test
@@ -174,5 +185,46 @@ class KeysAndImportCommandsTest {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("Imported 2 known host key(s)").contains("@cert-authority");
         assertThat(second.out()).contains("Imported 0 known host key(s)", "2 already in the vault");
+    }
+
+    @Test
+    void importKnownHosts_dryRunComparesWithTheVault_andJsonHasTheTypedRows() throws Exception {
+        Path pub = sshKeygen("hostkey", "");
+        String line = "a.example.com ecdsa-sha2-nistp256 " + Files.readString(Path.of(pub + ".pub")).split(" ")[1];
+        Path knownHosts = temp.resolve("known_hosts");
+        Files.writeString(knownHosts, line + "\n");
+        CliRun cli = initialised();
+        assertThat(cli.run("import", "known-hosts", knownHosts.toString(), "--vault", vault(), "--password-env",
+                "TV_PW").exitCode()).isZero();
+        Files.writeString(knownHosts, line + "\n" + line + "\nbad line here\n" + line.replace("a.example", "c.example")
+                + "\n");
+
+        CliRun.Result dry = cli.run("import", "known-hosts", knownHosts.toString(), "--dry-run", "--vault", vault(),
+                "--password-env", "TV_PW");
+        CliRun.Result dryJson = cli.run("import", "known-hosts", knownHosts.toString(), "--dry-run", "--json",
+                "--vault", vault(), "--password-env", "TV_PW");
+        CliRun.Result real = cli.run("import", "known-hosts", knownHosts.toString(), "--json", "--vault", vault(),
+                "--password-env", "TV_PW");
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).containsPattern("(?m)^KNOWN_HOST +c.example.com +ADD +NEW +ecdsa-sha2-nistp256$")
+                .containsPattern("(?m)^KNOWN_HOST +a.example.com +KEEP +ALREADY_IN_VAULT +already in the vault$")
+                .containsPattern("(?m)^KNOWN_HOST +a.example.com +SKIP +DUPLICATE +")
+                .containsPattern("(?m)^KNOWN_HOST +known_hosts line 3 +SKIP +MALFORMED +bad line")
+                .contains("Dry run: 1 to import, 1 already in the vault, 2 to skip. Nothing was written.");
+        JsonNode plan = JSON.readTree(dryJson.out());
+        assertThat(plan.get("dryRun").asBoolean()).isTrue();
+        assertThat(plan.get("rows")).hasSize(4).allSatisfy(row -> assertThat(row.fieldNames()).toIterable()
+                .containsExactly("kind", "reference", "action", "reason", "message"));
+        assertThat(plan.get("rows").get(0).get("reference").asText()).isEqualTo("c.example.com");
+        assertThat(plan.get("rows").get(0).get("action").asText()).isEqualTo("ADD");
+        assertThat(plan.get("counts").get("byKind").get("KNOWN_HOST").get("SKIP").asInt()).isEqualTo(2);
+        JsonNode outcome = JSON.readTree(real.out());
+        assertThat(outcome.get("dryRun").asBoolean()).isFalse();
+        assertThat(outcome.get("status").asText()).isEqualTo("COMPLETE");
+        assertThat(outcome.get("counts").get("byKind").get("KNOWN_HOST").get("ADD").asInt()).isEqualTo(1);
+        assertThat(outcome.get("summary").asText()).startsWith("Imported 1 known host key(s).");
+        assertThat(cli.run("import", "known-hosts", knownHosts.toString(), "--dry-run", "--vault", vault(),
+                "--password-env", "TV_PW").out()).contains("Dry run: 0 to import, 2 already in the vault");
     }
 }

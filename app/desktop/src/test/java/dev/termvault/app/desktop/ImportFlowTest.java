@@ -120,7 +120,8 @@ class ImportFlowTest {
         robot.clickOn("#importPreview");
         waitUntil(() -> visible(robot, "#importRun"));
         assertThat(rows(robot)).as("5 hosts, 2 wildcard notes, 1 key").hasSize(8);
-        assertThat(robot.lookup("#importHeadline").queryLabeled().getText()).startsWith("6 to import, 0 to skip.");
+        assertThat(robot.lookup("#importHeadline").queryLabeled().getText())
+                .startsWith("6 to import, 0 already in the vault, 0 to skip.");
         shot(robot, "import-preview");
 
         robot.clickOn("#importRun");
@@ -130,7 +131,7 @@ class ImportFlowTest {
         robot.clickOn("#importPassphrase").write(KEY_PASSPHRASE).type(KeyCode.ENTER);
         waitUntil(() -> visible(robot, "#importDone"));
         assertThat(robot.lookup("#importHeadline").queryLabeled().getText())
-                .isEqualTo("Imported 5 host(s), 1 key(s) and 0 known host key(s). Skipped 0.");
+                .isEqualTo("Imported 5 host(s) and 1 key(s). Kept 0 already in the vault. Skipped 0.");
         shot(robot, "import-summary");
         robot.clickOn("#importDone");
         waitUntil(() -> robot.lookup("#importWizard").tryQuery().isEmpty());
@@ -163,7 +164,8 @@ class ImportFlowTest {
         robot.clickOn("#importPreview");
         waitUntil(() -> visible(robot, "#importRows"));
         assertThat(robot.lookup("#importHeadline").queryLabeled().getText())
-                .as("the second time every host and the key are already there").startsWith("0 to import, 6 to skip.");
+                .as("the second time every host and the key are already there")
+                .startsWith("0 to import, 6 already in the vault, 0 to skip.");
         assertThat(robot.lookup("#importRun").queryButton().isDisabled()).isTrue();
         shot(robot, "import-preview-dark");
         robot.clickOn("#importClose");

@@ -2,10 +2,14 @@ package dev.termvault.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.termvault.app.desktop.imports.ImportWizardViewModel;
-import dev.termvault.app.desktop.imports.ImportWizardViewModel.Action;
-import dev.termvault.app.desktop.imports.ImportWizardViewModel.Row;
+import dev.termvault.app.core.imports.ImportRow.Action;
+import dev.termvault.app.core.imports.ImportRow.Kind;
+import dev.termvault.app.core.imports.ImportRow;
+import dev.termvault.app.desktop.imports.ImportChoices;
 import dev.termvault.app.desktop.imports.ImportWizardViewModel.Step;
+import dev.termvault.app.desktop.imports.ImportWizardViewModel;
+import dev.termvault.app.ssh.keys.PassphrasePrompt;
+import dev.termvault.app.ssh.openssh.ImportReason;
 import dev.termvault.app.ssh.testing.SshKeygen;
 import dev.termvault.app.ssh.testing.SystemTools;
 import dev.termvault.vault.Vault;
@@ -97,7 +101,7 @@ class ImportWizardViewModelTest {
         vault.close();
     }
 
-    private ImportWizardViewModel model(Executor ui, ImportWizardViewModel.PassphraseAsker asker) {
+    private ImportWizardViewModel model(Executor ui, PassphrasePrompt asker) {
         return new ImportWizardViewModel(vault, NOW, ui, home, asker, refreshed::incrementAndGet);
     }
 
@@ -111,23 +115,24 @@ class ImportWizardViewModelTest {
     @Test
     void defaults_offerTheFilesInDotSsh() {
         ImportWizardViewModel model = model(KEY_PASSPHRASE);
-        assertThat(model.useConfigProperty().get()).isTrue();
-        assertThat(model.configPathProperty().get()).isEqualTo("~/.ssh/config");
-        assertThat(model.useKnownHostsProperty().get()).isTrue();
-        assertThat(model.keyFiles()).extracting(k -> k.path().getFileName().toString())
+        ImportChoices choices = model.choices();
+        assertThat(choices.useConfigProperty().get()).isTrue();
+        assertThat(choices.configPathProperty().get()).isEqualTo("~/.ssh/config");
+        assertThat(choices.useKnownHostsProperty().get()).isTrue();
+        assertThat(choices.keyFiles()).extracting(k -> k.path().getFileName().toString())
                 .containsExactly("id_ecdsa", "id_ed25519");
         assertThat(model.canPreviewProperty().get()).isTrue();
 
-        model.useConfigProperty().set(false);
-        model.useKnownHostsProperty().set(false);
-        model.keyFiles().forEach(k -> k.selectedProperty().set(false));
+        choices.useConfigProperty().set(false);
+        choices.useKnownHostsProperty().set(false);
+        choices.keyFiles().forEach(k -> k.selectedProperty().set(false));
         assertThat(model.canPreviewProperty().get()).as("nothing chosen").isFalse();
     }
 
     @Test
     void missingFile_isAClearError_andNothingMoves() {
         ImportWizardViewModel model = model(KEY_PASSPHRASE);
-        model.configPathProperty().set(home.resolve("no-such-config").toString());
+        model.choices().configPathProperty().set(home.resolve("no-such-config").toString());
         model.preview();
         assertThat(model.errorProperty().get()).contains("There is no ssh_config file").contains("no-such-config");
         assertThat(model.stepProperty().get()).isEqualTo(Step.CHOOSE);
@@ -139,20 +144,27 @@ class ImportWizardViewModelTest {
         model.preview();
 
         assertThat(model.stepProperty().get()).isEqualTo(Step.PREVIEW);
-        Map<String, Row> hosts = byKind(model.rows(), "Host");
+        Map<String, ImportRow> hosts = byKind(model.rows(), Kind.HOST);
         assertThat(hosts.keySet()).containsExactlyInAnyOrder("db", "bastion", "app1", "app2");
-        assertThat(hosts.values()).allMatch(r -> r.action() == Action.ADD);
-        assertThat(hosts.get("app1").detail()).contains("app1.internal").contains("via bastion");
-        assertThat(hosts.get("bastion").detail()).contains("admin@bastion.example.com").contains("id_ed25519");
-        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.subject().startsWith("ProxyCommand"));
-        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.subject().startsWith("Match"));
-        assertThat(model.rows()).anyMatch(r -> r.action() == Action.NOTE && r.subject().startsWith("Host *.corp"));
-        assertThat(model.rows()).filteredOn(r -> r.kind().equals("Key")).extracting(Row::subject)
+        assertThat(hosts.values()).allMatch(r -> r.action() == Action.ADD && r.reason() == ImportReason.NEW);
+        assertThat(hosts.get("app1").message()).contains("app1.internal").contains("via bastion");
+        assertThat(hosts.get("bastion").message()).contains("admin@bastion.example.com").contains("id_ed25519");
+        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.reason() == ImportReason.UNSUPPORTED
+                && r.reference().startsWith("ProxyCommand"));
+        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.reason() == ImportReason.NOT_EVALUATED
+                && r.reference().startsWith("Match"));
+        assertThat(model.rows()).anyMatch(r -> r.action() == Action.NOTE && r.reason() == ImportReason.NOT_A_HOST
+                && r.reference().startsWith("Host *.corp"));
+        assertThat(model.rows()).filteredOn(r -> r.kind() == Kind.KEY).extracting(ImportRow::reference)
                 .anyMatch(s -> s.endsWith("id_ed25519")).anyMatch(s -> s.endsWith("id_ecdsa")).hasSize(2);
-        assertThat(model.rows()).anyMatch(r -> r.kind().equals("Known hosts") && r.action() == Action.ADD
-                && r.detail().startsWith("2 new host key(s)"));
-        assertThat(model.rows()).anyMatch(r -> r.kind().equals("Known hosts") && r.action() == Action.SKIP
-                && r.detail().contains("@cert-authority"));
+        assertThat(byKind(model.rows(), Kind.KEY).values()).extracting(ImportRow::reason)
+                .containsExactlyInAnyOrder(ImportReason.NEEDS_PASSPHRASE, ImportReason.NEW);
+        assertThat(model.rows()).filteredOn(r -> r.kind() == Kind.KNOWN_HOST && r.action() == Action.ADD)
+                .extracting(ImportRow::reference).containsExactly("bastion.example.com", "[db.example.com]:2222");
+        assertThat(model.rows()).anyMatch(r -> r.kind() == Kind.KNOWN_HOST && r.action() == Action.SKIP
+                && r.message().contains("@cert-authority"));
+        assertThat(model.headlineProperty().get()).isEqualTo("8 to import, 0 already in the vault, 3 to skip."
+                + " Nothing has been written yet.");
         assertThat(asked).as("no passphrase is asked for a preview").isEmpty();
         assertThat(vault.list()).as("nothing written").isEmpty();
     }
@@ -191,15 +203,17 @@ class ImportWizardViewModelTest {
         asked.clear();
         ImportWizardViewModel again = model(KEY_PASSPHRASE);
         again.preview();
-        assertThat(byKind(again.rows(), "Host").values()).allMatch(r -> r.action() == Action.SKIP
-                && r.detail().contains("already in the vault"));
+        assertThat(byKind(again.rows(), Kind.HOST).values()).allMatch(r -> r.action() == Action.KEEP
+                && r.reason() == ImportReason.ALREADY_IN_VAULT && r.message().contains("already in the vault"));
         again.run();
         assertThat(again.hostsAdded()).isZero();
         assertThat(again.keysAdded()).isZero();
         assertThat(again.knownHostsAdded()).isZero();
-        assertThat(byKind(again.rows(), "Host").values()).allMatch(r -> r.action() == Action.SKIP);
-        assertThat(again.rows()).anyMatch(r -> r.kind().equals("Key") && r.action() == Action.SKIP
-                && r.detail().startsWith("already in the vault"));
+        assertThat(byKind(again.rows(), Kind.HOST).values()).allMatch(r -> r.action() == Action.KEEP);
+        assertThat(byKind(again.rows(), Kind.KEY).values()).hasSize(2).allMatch(r -> r.action() == Action.KEEP
+                && r.message().startsWith("already in the vault"));
+        assertThat(byKind(again.rows(), Kind.KNOWN_HOST).values()).filteredOn(r -> r.action() != Action.SKIP)
+                .allMatch(r -> r.action() == Action.KEEP).hasSize(2);
         assertThat(vault.list(ItemType.HOST)).hasSize(4);
         assertThat(vault.list(ItemType.SSH_KEY)).hasSize(2);
         assertThat(vault.list(ItemType.KNOWN_HOST)).hasSize(2);
@@ -218,8 +232,9 @@ class ImportWizardViewModelTest {
                 .filter(h -> h.label().equals("bastion")).findFirst().orElseThrow();
         assertThat(bastion.keyId()).isNull();
         assertThat(bastion.auth()).isEqualTo(AuthMethod.AUTO);
-        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.subject().contains("id_ed25519")
-                && r.detail().contains("imported without a key"));
+        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.reference().contains("id_ed25519")
+                && r.reason() == ImportReason.NO_PASSPHRASE && r.message().contains("imported without a key"));
+        assertThat(byKind(model.rows(), Kind.HOST).get("bastion").reason()).isEqualTo(ImportReason.WITHOUT_KEY);
     }
 
     @Test
@@ -228,8 +243,8 @@ class ImportWizardViewModelTest {
         model.preview();
         model.run();
         assertThat(model.hostsAdded()).isEqualTo(4);
-        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.subject().contains("id_ed25519")
-                && r.detail().contains("Wrong passphrase"));
+        assertThat(model.rows()).anyMatch(r -> r.action() == Action.SKIP && r.reference().contains("id_ed25519")
+                && r.reason() == ImportReason.KEY_UNREADABLE && r.message().contains("Wrong passphrase"));
     }
 
     @Test
@@ -269,12 +284,13 @@ class ImportWizardViewModelTest {
         assertThat(model.headlineProperty().get()).contains("cancelled part way");
         List<VaultRecord> all = vault.list();
         assertThat(all).as("the config's key and two hosts, then the cancel").hasSize(3);
-        List<String> addedHosts = model.rows().stream().filter(r -> r.kind().equals("Host")
-                && r.action() == Action.ADD).map(Row::subject).toList();
+        List<String> addedHosts = model.rows().stream().filter(r -> r.kind() == Kind.HOST
+                && r.action() == Action.ADD).map(ImportRow::reference).toList();
         assertThat(vault.list(ItemType.HOST)).extracting(r -> ((Host) r.item()).label())
                 .containsExactlyInAnyOrderElementsOf(addedHosts).hasSize(2);
-        assertThat(model.rows()).filteredOn(r -> r.kind().equals("Host") && r.action() == Action.SKIP)
-                .extracting(Row::subject).containsExactlyInAnyOrder("app1", "app2");
+        assertThat(model.rows()).filteredOn(r -> r.kind() == Kind.HOST && r.action() == Action.SKIP)
+                .allMatch(r -> r.reason() == ImportReason.CANCELLED)
+                .extracting(ImportRow::reference).containsExactlyInAnyOrder("app1", "app2");
         assertThat(vault.list(ItemType.SSH_KEY)).as("the loose key file comes after the config's records").hasSize(1);
         for (VaultRecord record : vault.list(ItemType.HOST)) {
             Host host = (Host) record.item();
@@ -287,8 +303,8 @@ class ImportWizardViewModelTest {
         assertThat(refreshed).hasValue(1);
     }
 
-    private static Map<String, Row> byKind(List<Row> rows, String kind) {
-        return rows.stream().filter(r -> r.kind().equals(kind))
-                .collect(Collectors.toMap(Row::subject, Function.identity(), (a, b) -> a));
+    private static Map<String, ImportRow> byKind(List<ImportRow> rows, Kind kind) {
+        return rows.stream().filter(r -> r.kind() == kind)
+                .collect(Collectors.toMap(ImportRow::reference, Function.identity(), (a, b) -> a));
     }
 }

@@ -1,5 +1,8 @@
 package dev.termvault.app.ssh.keys;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 import dev.termvault.vault.model.SshKey;
 
 /** Turns key material into vault {@link SshKey} records and back. */
@@ -15,6 +18,19 @@ public final class SshKeyRecords {
     public static SshKey toRecord(String name, KeyMaterial key) throws SshKeyException {
         return new SshKey(name, OpenSshKeyWriter.unencryptedPrivateKey(key),
                 OpenSshKeyWriter.authorizedKeysLine(key.publicKey(), key.comment()), key.comment(), key.keyType());
+    }
+
+    /**
+     * Reads a private key file (asking {@code prompt} when it is encrypted) into a vault record named {@code name};
+     * the key material read is destroyed before this returns.
+     */
+    public static SshKey readFile(Path file, String name, PassphrasePrompt prompt) throws SshKeyException, IOException {
+        KeyMaterial key = KeyFileReader.read(file, prompt);
+        try {
+            return toRecord(name, key);
+        } finally {
+            key.destroy();
+        }
     }
 
     /** The key material held in a vault record. */

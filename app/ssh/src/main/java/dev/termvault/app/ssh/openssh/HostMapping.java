@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.termvault.app.ssh.openssh.ImportReport.Subject;
 import dev.termvault.vault.model.AuthMethod;
 import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.PortForward;
@@ -37,7 +38,7 @@ final class HostMapping {
                 forwards(label, resolved, report), List.of(), null, "Imported from ssh_config",
                 resolved.serverAliveInterval(), environment(label, resolved, report), resolved.forwardAgent(),
                 legacyAlgorithms(label, resolved, report));
-        resolved.problems().forEach(p -> report.note(label, p));
+        resolved.problems().forEach(p -> report.note(Subject.CONFIG, label, ImportReason.MALFORMED, p));
         return host;
     }
 
@@ -55,8 +56,8 @@ final class HostMapping {
             try {
                 out.add(ForwardSpec.parse(kind, args));
             } catch (ForwardSpec.Unsupported | IllegalArgumentException e) {
-                report.skipped(label + ": " + kind.name().toLowerCase(java.util.Locale.ROOT) + " forward " + String.join(" ", args),
-                        e.getMessage());
+                String forward = kind.name().toLowerCase(java.util.Locale.ROOT) + " forward " + String.join(" ", args);
+                report.skipped(Subject.CONFIG, label + ": " + forward, ImportReason.UNSUPPORTED, e.getMessage());
             }
         }
     }
@@ -75,7 +76,7 @@ final class HostMapping {
                     }
                 }
             } else {
-                report.skipped(label + ": " + keyword + " " + value,
+                report.skipped(Subject.CONFIG, label + ": " + keyword + " " + value, ImportReason.UNSUPPORTED,
                         "only '+' additions to the default algorithms are imported (as legacy algorithms)");
             }
         }
@@ -90,7 +91,7 @@ final class HostMapping {
                 if (eq > 0) {
                     env.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
                 } else {
-                    report.skipped(label + ": SetEnv " + pair, "not NAME=VALUE");
+                    report.skipped(Subject.CONFIG, label + ": SetEnv " + pair, ImportReason.MALFORMED, "not NAME=VALUE");
                 }
             }
         }

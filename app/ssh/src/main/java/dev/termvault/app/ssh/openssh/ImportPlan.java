@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.termvault.vault.model.AuthMethod;
-import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.SshKey;
 
 /** The records an ssh_config import will write, in an order where every link points to a record made before. */
@@ -53,12 +51,7 @@ public final class ImportPlan {
             List<String> jumpIds = new ArrayList<>();
             planned.jumpLabels().forEach(label -> jumpIds.add(hostIds.get(label)));
             String keyId = planned.keyFile() == null ? null : keyIds.get(planned.keyFile());
-            Host h = planned.host();
-            AuthMethod auth = keyId == null ? AuthMethod.AUTO : h.auth();
-            Host linked = new Host(h.label(), h.hostname(), h.port(), h.username(), auth, keyId, h.credentialId(),
-                    jumpIds, h.forwards(), h.tags(), h.groupId(), h.notes(), h.keepAliveSeconds(), h.environment(),
-                    h.agentForwarding(), h.legacyAlgorithms());
-            hostIds.put(h.label(), sink.put(linked));
+            hostIds.put(planned.label(), sink.put(planned.linked(keyId, jumpIds)));
         }
         return hostIds;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.termvault.app.ssh.keys.PublicKeyLine;
+import dev.termvault.app.ssh.openssh.ImportReport.Subject;
 import dev.termvault.app.ssh.keys.SshKeyException;
 import dev.termvault.vault.model.KnownHost;
 import org.apache.sshd.client.config.hosts.KnownHostHashValue;
@@ -65,11 +66,12 @@ public final class KnownHostsImporter {
         if (fields[0].startsWith("@")) {
             String marker = fields[0].toLowerCase(Locale.ROOT);
             if (marker.equals("@cert-authority")) {
-                report.skipped(where, "@cert-authority lines (host certificates) are not supported");
+                report.skipped(Subject.KNOWN_HOST, where, ImportReason.UNSUPPORTED,
+                        "@cert-authority lines (host certificates) are not supported");
                 return;
             }
             if (!marker.equals("@revoked")) {
-                report.skipped(where, "unknown marker " + fields[0]);
+                report.skipped(Subject.KNOWN_HOST, where, ImportReason.UNSUPPORTED, "unknown marker " + fields[0]);
                 return;
             }
             revoked = true;
@@ -77,7 +79,8 @@ public final class KnownHostsImporter {
             next = 1;
         }
         if (fields.length < next + 3) {
-            report.skipped(where, "bad line: expected host names, a key type and a key");
+            report.skipped(Subject.KNOWN_HOST, where, ImportReason.MALFORMED,
+                    "bad line: expected host names, a key type and a key");
             return;
         }
         String names = fields[next];
@@ -89,7 +92,8 @@ public final class KnownHostsImporter {
                 throw new SshKeyException.InvalidKeyFile("no key");
             }
         } catch (SshKeyException e) {
-            report.skipped(where, "bad line: not a valid key (type '" + keyType + "')");
+            report.skipped(Subject.KNOWN_HOST, where, ImportReason.MALFORMED,
+                    "bad line: not a valid key (type '" + keyType + "')");
             return;
         }
         for (String name : names.split(",")) {
@@ -103,14 +107,15 @@ public final class KnownHostsImporter {
             return;
         }
         if (name.startsWith("!")) {
-            report.skipped(where + ": " + name, "negated host patterns are not imported");
+            report.skipped(Subject.KNOWN_HOST, where + ": " + name, ImportReason.UNSUPPORTED,
+                    "negated host patterns are not imported");
             return;
         }
         String host = name;
         int port = 22;
         if (name.startsWith("|")) {
             if (KnownHostHashValue.parse(name) == null || !name.startsWith("|1|")) {
-                report.skipped(where, "bad hashed host name");
+                report.skipped(Subject.KNOWN_HOST, where, ImportReason.MALFORMED, "bad hashed host name");
                 return;
             }
         } else if (name.startsWith("[")) {
@@ -119,12 +124,12 @@ public final class KnownHostsImporter {
                 host = name.substring(1, close);
                 port = Integer.parseInt(name.substring(close + 2));
             } catch (RuntimeException e) {
-                report.skipped(where + ": " + name, "bad [host]:port");
+                report.skipped(Subject.KNOWN_HOST, where + ": " + name, ImportReason.MALFORMED, "bad [host]:port");
                 return;
             }
         }
         out.add(new KnownHost(host, port, keyType, key, firstSeen, revoked));
-        report.imported(displayName(host, port), keyType + (revoked ? " (revoked)" : ""));
+        report.imported(Subject.KNOWN_HOST, displayName(host, port), keyType + (revoked ? " (revoked)" : ""));
     }
 
     private static String displayName(String host, int port) {

@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.termvault.app.ssh.keys.KeyFileReader;
-import dev.termvault.app.ssh.keys.KeyMaterial;
 import dev.termvault.app.ssh.keys.PassphrasePrompt;
 import dev.termvault.app.ssh.keys.SshKeyException;
 import dev.termvault.app.ssh.keys.SshKeyRecords;
+import dev.termvault.app.ssh.openssh.ImportReport.Subject;
 import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.SshKey;
 
@@ -108,19 +107,21 @@ public final class SshConfigImporter {
                 case "host" -> {
                     List<String> concrete = line.args().stream().filter(HostPatterns::isConcrete).toList();
                     if (concrete.isEmpty()) {
-                        report.note("Host " + String.join(" ", line.args()) + " (" + line.where() + ")",
+                        report.note(Subject.CONFIG, "Host " + String.join(" ", line.args()) + " (" + line.where()
+                                + ")", ImportReason.NOT_A_HOST,
                                 "wildcard-only block: its values are used as defaults, it is not a host");
                     }
                     aliases.addAll(concrete);
                 }
-                case "match" -> report.skipped("Match " + String.join(" ", line.args()) + " (" + line.where() + ")",
+                case "match" -> report.skipped(Subject.CONFIG, "Match " + String.join(" ", line.args()) + " ("
+                        + line.where() + ")", ImportReason.NOT_EVALUATED,
                         "Match blocks are not evaluated; their lines are not imported");
-                case "proxycommand" -> report.skipped("ProxyCommand (" + line.where() + ")",
-                        "runs a local program; Termvault connects through ProxyJump hosts only");
+                case "proxycommand" -> report.skipped(Subject.CONFIG, "ProxyCommand (" + line.where() + ")",
+                        ImportReason.UNSUPPORTED, "runs a local program; Termvault connects through ProxyJump hosts only");
                 default -> {
                     if (!HostMapping.UNDERSTOOD.contains(line.keyword()) && reported.add(line.keyword())) {
-                        report.skipped(line.keyword() + " (first at " + line.where() + ")",
-                                "unsupported keyword: Termvault has no setting for it");
+                        report.skipped(Subject.CONFIG, line.keyword() + " (first at " + line.where() + ")",
+                                ImportReason.UNSUPPORTED, "unsupported keyword: Termvault has no setting for it");
                     }
                 }
             }
@@ -140,7 +141,7 @@ public final class SshConfigImporter {
         List<String> jumps = jumpLabels(label, resolved, readKeys, prompt, visiting);
         hosts.put(label, new PlannedHost(host, keyFile, jumps, resolved));
         visiting.pop();
-        report.imported("host " + label, host.hostname() + ":" + host.port()
+        report.imported(Subject.HOST, label, host.hostname() + ":" + host.port()
                 + (host.username() == null ? "" : " as " + host.username()));
     }
 
@@ -156,14 +157,15 @@ public final class SshConfigImporter {
                 boolean plainAlias = hop.user() == null && hop.port() == 0;
                 String hopLabel = plainAlias ? hop.host() : hop.spec();
                 if (visiting.contains(hopLabel)) {
-                    report.skipped(label + ": jump host " + hopLabel, "jump hosts loop back to this host");
+                    report.skipped(Subject.CONFIG, label + ": jump host " + hopLabel, ImportReason.LOOP,
+                            "jump hosts loop back to this host");
                     continue;
                 }
                 planHost(hopLabel, hop.host(), hop.user(), hop.port(), readKeys, prompt, visiting);
                 labels.add(hopLabel);
             }
         } catch (ForwardSpec.Unsupported e) {
-            report.skipped(label + ": ProxyJump " + proxyJump, e.getMessage());
+            report.skipped(Subject.CONFIG, label + ": ProxyJump " + proxyJump, ImportReason.UNSUPPORTED, e.getMessage());
         }
         return labels;
     }
@@ -174,7 +176,8 @@ public final class SshConfigImporter {
             return null;
         }
         for (Path extra : files.subList(1, files.size())) {
-            report.note(label + ": IdentityFile " + extra, "only the first IdentityFile is used for a host");
+            report.note(Subject.CONFIG, label + ": IdentityFile " + extra, ImportReason.ONLY_FIRST_USED,
+                    "only the first IdentityFile is used for a host");
         }
         Path file = files.get(0);
         if (keys.containsKey(file)) {
@@ -185,32 +188,33 @@ public final class SshConfigImporter {
         }
         if (!Files.isRegularFile(file)) {
             failedKeys.add(file);
-            report.skipped("key file " + file, "missing key file (host " + label + " is imported without a key)");
+            report.skipped(Subject.KEY_FILE, file.toString(), ImportReason.FILE_MISSING,
+                    "missing key file (host " + label + " is imported without a key)");
             return null;
         }
         if (!readKeys) {
-            report.imported("key file " + file, "would be read");
+            report.imported(Subject.KEY_FILE, file.toString(), "would be read");
             return file;
         }
         return readKey(label, file, prompt);
     }
 
     private Path readKey(String label, Path file, PassphrasePrompt prompt) {
-        KeyMaterial key = null;
+        String withoutKey = " (host " + label + " is imported without a key)";
         try {
-            key = KeyFileReader.read(file, prompt);
-            keys.put(file, SshKeyRecords.toRecord(keyName(file), key));
-            report.imported("key file " + file, key.keyType() + " as key '" + keyName(file) + "'");
+            SshKey key = SshKeyRecords.readFile(file, keyName(file), prompt);
+            keys.put(file, key);
+            report.imported(Subject.KEY_FILE, file.toString(), key.keyType() + " as key '" + key.name() + "'");
             return file;
-        } catch (SshKeyException | IOException e) {
-            failedKeys.add(file);
-            report.skipped("key file " + file, e.getMessage() + " (host " + label + " is imported without a key)");
-            return null;
-        } finally {
-            if (key != null) {
-                key.destroy();
-            }
+        } catch (SshKeyException.PassphraseRequired e) {
+            report.skipped(Subject.KEY_FILE, file.toString(), ImportReason.NO_PASSPHRASE, e.getMessage() + withoutKey);
+        } catch (SshKeyException e) {
+            report.skipped(Subject.KEY_FILE, file.toString(), ImportReason.KEY_UNREADABLE, e.getMessage() + withoutKey);
+        } catch (IOException e) {
+            report.skipped(Subject.KEY_FILE, file.toString(), ImportReason.FILE_UNREADABLE, "could not be read" + withoutKey);
         }
+        failedKeys.add(file);
+        return null;
     }
 
     private String keyName(Path file) {

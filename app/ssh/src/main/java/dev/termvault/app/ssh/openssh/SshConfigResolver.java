@@ -81,7 +81,8 @@ public final class SshConfigResolver {
     private void process(Path file, String host, boolean startActive, boolean neverMatch, int depth,
             Map<String, List<ConfigLine>> values) {
         if (depth > MAX_INCLUDE_DEPTH) {
-            report.skipped(file.toString(), "Include nested more than " + MAX_INCLUDE_DEPTH + " deep");
+            report.skipped(ImportReport.Subject.CONFIG, file.toString(), ImportReason.TOO_DEEP,
+                    "Include nested more than " + MAX_INCLUDE_DEPTH + " deep");
             return;
         }
         boolean active = startActive;
@@ -124,11 +125,13 @@ public final class SshConfigResolver {
                         lines.add(line);
                     }
                 } catch (ConfigLine.BadLine e) {
-                    report.skipped(file.getFileName() + " line " + (i + 1), e.getMessage());
+                    report.skipped(ImportReport.Subject.CONFIG, file.getFileName() + " line " + (i + 1),
+                            ImportReason.MALFORMED, e.getMessage());
                 }
             }
         } catch (IOException e) {
-            report.skipped(file.toString(), "could not be read");
+            report.skipped(ImportReport.Subject.CONFIG, file.toString(), ImportReason.FILE_UNREADABLE,
+                    "could not be read");
         }
         parsed.put(key, List.copyOf(lines));
         return parsed.get(key);
@@ -146,7 +149,8 @@ public final class SshConfigResolver {
         }
         List<Path> matches = glob(path);
         if (matches.isEmpty()) {
-            report.note("Include " + arg, "matched no file");
+            report.note(ImportReport.Subject.CONFIG, "Include " + arg, ImportReason.FILE_MISSING,
+                    "matched no file");
         }
         return matches;
     }

@@ -107,8 +107,13 @@ class SshConfigImporterTest {
                 .anyMatch(s -> s.contains("Host *.example.com") && s.contains("wildcard-only"))
                 .anyMatch(s -> s.contains("Host *") && s.contains("defaults"))
                 .anyMatch(s -> s.contains("only the first IdentityFile"));
-        assertThat(report.entries(ImportReport.Outcome.IMPORTED)).extracting(ImportReport.Entry::subject)
+        assertThat(report.entries(ImportReport.Outcome.IMPORTED)).extracting(ImportReport.Entry::label)
                 .contains("host web", "host db01", "key file " + home.resolve(".ssh/id_web"));
+        assertThat(report.entries()).filteredOn(e -> e.reference().startsWith("Match "))
+                .extracting(ImportReport.Entry::reason).containsOnly(ImportReason.NOT_EVALUATED);
+        assertThat(report.entries()).filteredOn(e -> e.subject() == ImportReport.Subject.KEY_FILE
+                && e.reference().endsWith("id_legacy_not_there"))
+                .extracting(ImportReport.Entry::reason).containsExactly(ImportReason.FILE_MISSING);
     }
 
     @Test
@@ -119,6 +124,9 @@ class SshConfigImporterTest {
         assertThat(host("web").keyId()).isNull();
         assertThat(host("web").auth()).isEqualTo(AuthMethod.AUTO);
         assertThat(plan.report().toString()).contains("Wrong passphrase for " + home.resolve(".ssh/id_web"));
+        assertThat(plan.report().entries(ImportReport.Outcome.SKIPPED))
+                .filteredOn(e -> e.reference().equals(home.resolve(".ssh/id_web").toString()))
+                .extracting(ImportReport.Entry::reason).containsExactly(ImportReason.KEY_UNREADABLE);
     }
 
     @Test
@@ -137,6 +145,7 @@ class SshConfigImporterTest {
         ImportPlan plan = new SshConfigImporter(loop, home).plan(false, r -> null);
         assertThat(plan.hosts()).extracting(PlannedHost::label).containsExactlyInAnyOrder("a", "b");
         assertThat(plan.report().toString()).contains("loop");
+        assertThat(plan.report().entries()).extracting(ImportReport.Entry::reason).contains(ImportReason.LOOP);
     }
 
     @Test
