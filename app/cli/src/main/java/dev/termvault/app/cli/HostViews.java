@@ -1,9 +1,9 @@
 package dev.termvault.app.cli;
 
 import dev.termvault.app.core.hosts.HostView;
-import dev.termvault.app.core.hosts.RecordRef;
 import dev.termvault.vault.model.Host;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,16 +37,20 @@ final class HostViews {
         line(out, "Port", Integer.toString(host.port()));
         line(out, "User", host.username() == null ? "(asked when connecting)" : host.username());
         line(out, "Auth", authName(host.auth()));
-        optional(out, "Key", host.key());
-        optional(out, "Credential", host.credential());
+        optional(out, "Key", host.keyId(), host.keyName());
+        optional(out, "Credential", host.credentialId(), host.credentialName());
         if (!host.jumpHosts().isEmpty()) {
-            line(out, "Jump hosts", String.join(" -> ", host.jumpHosts().stream().map(HostViews::name).toList()));
+            List<String> hops = new ArrayList<>();
+            for (int i = 0; i < host.jumpHosts().size(); i++) {
+                hops.add(name(host.jumpHosts().get(i), host.jumpHostLabels().get(i)));
+            }
+            line(out, "Jump hosts", String.join(" -> ", hops));
         }
-        for (String forward : host.forwards()) {
+        for (String forward : host.forwardSpecs()) {
             line(out, "Forward", forward);
         }
         line(out, "Tags", host.tags().isEmpty() ? "-" : String.join(", ", host.tags()));
-        optional(out, "Group", host.group());
+        optional(out, "Group", host.groupId(), host.groupName());
         if (host.keepAliveSeconds() > 0) {
             line(out, "Keep-alive", host.keepAliveSeconds() + " s");
         }
@@ -62,13 +66,13 @@ final class HostViews {
         return method.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static String name(RecordRef ref) {
-        return ref.name() != null ? ref.name() : "(missing record " + ref.id() + ")";
+    private static String name(String id, String name) {
+        return name != null ? name : "(missing record " + id + ")";
     }
 
-    private static void optional(PrintWriter out, String field, RecordRef ref) {
-        if (ref != null) {
-            line(out, field, name(ref));
+    private static void optional(PrintWriter out, String field, String id, String name) {
+        if (id != null) {
+            line(out, field, name(id, name));
         }
     }
 

@@ -78,12 +78,15 @@ class HostsEditCommandsTest {
         assertThat(add.out()).contains("Added host db (pg@db.internal:5432)").contains("Made the group \"Data stores\"");
         JsonNode db = show("db");
         assertThat(db.get("auth").asText()).isEqualTo("KEY");
-        assertThat(db.get("key").get("name").asText()).isEqualTo("deploy");
-        assertThat(db.get("credential").get("name").asText()).isEqualTo("db login");
-        assertThat(db.get("jumpHosts")).extracting(j -> j.get("name").asText()).containsExactly("bastion", "inner");
-        assertThat(db.get("forwards")).extracting(JsonNode::asText)
+        assertThat(db.get("keyName").asText()).isEqualTo("deploy");
+        assertThat(db.get("credentialName").asText()).isEqualTo("db login");
+        assertThat(db.get("jumpHostLabels")).extracting(JsonNode::asText).containsExactly("bastion", "inner");
+        assertThat(db.get("jumpHosts")).as("the ids, as stored").hasSize(2)
+                .allSatisfy(id -> assertThat(id.asText()).hasSize(36));
+        assertThat(db.get("forwards").get(0).get("kind").asText()).isEqualTo("LOCAL");
+        assertThat(db.get("forwardSpecs")).extracting(JsonNode::asText)
                 .containsExactly("-L 15432:localhost:5432", "-D 1080");
-        assertThat(db.get("group").get("name").asText()).isEqualTo("Data stores");
+        assertThat(db.get("groupName").asText()).isEqualTo("Data stores");
         assertThat(db.get("notes").asText()).isEqualTo("Primary.");
         assertThat(ok("hosts", "show", "db").out()).contains("Jump hosts: bastion -> inner")
                 .contains("Key:        deploy").contains("Forward:    -L 15432:localhost:5432");
@@ -115,7 +118,7 @@ class HostsEditCommandsTest {
         ok("hosts", "add", "--label", "web", "--hostname", "web.example.net", "--user", "deploy", "--auth",
                 "password", "--password");
         assertThat(cli.prompts).containsExactly("Password for web: ");
-        assertThat(show("web").get("credential").get("name").asText()).isEqualTo("web password");
+        assertThat(show("web").get("credentialName").asText()).isEqualTo("web password");
 
         cli.typing("s3cret two");
         CliRun.Result edit = ok("hosts", "edit", "web", "--password");
@@ -139,18 +142,18 @@ class HostsEditCommandsTest {
                 "2222", "--key", "ops", "--tag", "#eu", "--tag", "web", "--notes", "");
         assertThat(edit.out()).contains("Saved host db-1 (pg@db1.internal:2222)");
         JsonNode db = show("db-1");
-        assertThat(db.get("key").get("name").asText()).isEqualTo("ops");
-        assertThat(db.get("credential").get("name").asText()).as("kept").isEqualTo("db login");
-        assertThat(db.get("jumpHosts")).extracting(j -> j.get("name").asText()).containsExactly("bastion");
-        assertThat(db.get("forwards")).extracting(JsonNode::asText).containsExactly("-D 1080");
+        assertThat(db.get("keyName").asText()).isEqualTo("ops");
+        assertThat(db.get("credentialName").asText()).as("kept").isEqualTo("db login");
+        assertThat(db.get("jumpHostLabels")).extracting(JsonNode::asText).containsExactly("bastion");
+        assertThat(db.get("forwardSpecs")).extracting(JsonNode::asText).containsExactly("-D 1080");
         assertThat(db.get("tags")).extracting(JsonNode::asText).containsExactly("eu", "web");
-        assertThat(db.get("group").get("name").asText()).isEqualTo("Data");
+        assertThat(db.get("groupName").asText()).isEqualTo("Data");
         assertThat(db.get("notes").isNull()).isTrue();
 
         ok("hosts", "edit", "db-1", "--no-key", "--no-credential", "--no-jump", "--no-forwards", "--no-tags",
                 "--group", "", "--user", "", "--auth", "keyboard-interactive");
         JsonNode cleared = show("db-1");
-        for (String field : List.of("key", "credential", "group", "username")) {
+        for (String field : List.of("keyId", "keyName", "credentialId", "groupId", "groupName", "username")) {
             assertThat(cleared.get(field).isNull()).as(field).isTrue();
         }
         assertThat(cleared.get("jumpHosts")).isEmpty();
@@ -178,7 +181,7 @@ class HostsEditCommandsTest {
         CliRun.Result rm = ok("hosts", "rm", "b");
 
         assertThat(rm.out()).contains("Removed host b.").contains("Unlinked it from the jump chains of: only-b, target.");
-        assertThat(show("target").get("jumpHosts")).extracting(j -> j.get("name").asText()).containsExactly("a", "c");
+        assertThat(show("target").get("jumpHostLabels")).extracting(JsonNode::asText).containsExactly("a", "c");
         assertThat(show("only-b").get("jumpHosts")).isEmpty();
         assertThat(ok("hosts", "rm", "a").out()).contains("Unlinked it from the jump chains of: target.");
         assertThat(ok("hosts", "rm", "only-b").out()).doesNotContain("Unlinked");

@@ -18,13 +18,18 @@ final class HostReader {
     }
 
     HostView view(VaultRecord record) {
-        Host host = (Host) record.item();
-        return new HostView(record.id(), record.revision(), host.label(), host.hostname(), host.port(),
-                host.username(), host.auth(), ref(host.keyId()), ref(host.credentialId()),
-                host.jumpHosts().stream().map(this::ref).toList(),
-                host.forwards().stream().map(ForwardLine::format).toList(), host.tags(), group(host.groupId()),
-                host.notes(), host.keepAliveSeconds(), host.agentForwarding(), host.environment(),
-                host.legacyAlgorithms());
+        Host h = (Host) record.item();
+        RecordRef group = group(h.groupId());
+        return new HostView(record.id(), record.revision(), h.label(), h.hostname(), h.port(), h.username(),
+                h.auth(), h.keyId(), h.credentialId(), h.jumpHosts(), h.forwards(), h.tags(), h.groupId(), h.notes(),
+                h.keepAliveSeconds(), h.environment(), h.agentForwarding(), h.legacyAlgorithms(), name(h.keyId()),
+                name(h.credentialId()), h.jumpHosts().stream().map(this::name).toList(),
+                h.forwards().stream().map(ForwardLine::format).toList(), group == null ? null : group.name());
+    }
+
+    /** The current name of the record with that id, null when there is none. */
+    private String name(String id) {
+        return id == null ? null : vault.get(id).map(r -> r.item().displayName()).orElse(null);
     }
 
     /** The host as a draft: references by record id, forwards as text, the group by name. */
@@ -35,14 +40,6 @@ final class HostReader {
                 host.auth(), host.keyId(), host.credentialId(), host.jumpHosts(),
                 host.forwards().stream().map(ForwardLine::format).toList(), host.tags(),
                 group == null ? null : group.name(), host.notes());
-    }
-
-    /** A reference to the record with that id; its name is null when no readable record has it. */
-    RecordRef ref(String id) {
-        if (id == null) {
-            return null;
-        }
-        return new RecordRef(id, vault.get(id).map(r -> r.item().displayName()).orElse(null));
     }
 
     private RecordRef group(String id) {

@@ -74,7 +74,7 @@ class HostsTest {
         assertThat(host(onlyB).jumpHosts()).as("its only hop is gone: it connects directly").isEmpty();
         assertThat(vault.get(direct.id()).orElseThrow().revision()).as("hosts not jumping through b are untouched")
                 .isEqualTo(direct.revision());
-        assertThat(hosts.show("target").jumpHosts()).extracting(RecordRef::name).containsExactly("a", "c");
+        assertThat(hosts.show("target").jumpHostLabels()).containsExactly("a", "c");
     }
 
     @Test
@@ -201,7 +201,7 @@ class HostsTest {
                 .containsExactly("web password 2", "deploy", "s3cret pass");
         assertThat(saved.newCredential().name()).isEqualTo("web password 2");
         assertThat(host.auth()).isEqualTo(AuthMethod.PASSWORD);
-        assertThat(hosts.show("web").credential().name()).isEqualTo("web password 2");
+        assertThat(hosts.show("web").credentialName()).isEqualTo("web password 2");
         assertThatThrownBy(() -> hosts.edit("web", new HostDraft("web", "web.example.net", "22", null, null, null,
                 "web password", null, null, null, null, null), "x".toCharArray()))
                 .isInstanceOfSatisfying(CoreException.Invalid.class, e -> assertThat(e.fieldErrors())
@@ -217,9 +217,11 @@ class HostsTest {
 
         HostView pi = hosts.show("PI");
 
-        assertThat(pi.group()).isEqualTo(new RecordRef(group.id(), "Lab"));
+        assertThat(pi.groupId()).isEqualTo(group.id());
+        assertThat(pi.groupName()).isEqualTo("Lab");
         assertThat(pi.target()).isEqualTo("ann@pi.lab:2222");
-        assertThat(pi.forwards()).containsExactly("-D 1080");
+        assertThat(pi.forwardSpecs()).containsExactly("-D 1080");
+        assertThat(pi.forwards()).containsExactly(new PortForward(PortForward.Kind.DYNAMIC, null, 1080, null, 0));
         assertThat(hosts.list()).extracting(HostView::label).containsExactly("pi");
         assertThat(hosts.find("arm 2222")).extracting(r -> r.item().displayName()).containsExactly("pi");
         assertThat(hosts.find("Lab")).as("the group record itself is no host").extracting(r -> r.id())
