@@ -1,5 +1,6 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.core.hosts.Hosts;
 import dev.termvault.app.ssh.ExecResult;
 import dev.termvault.app.ssh.ForwardBinding;
 import dev.termvault.app.ssh.HostKeyPolicy;
@@ -73,7 +74,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            Host host = (Host) HostLookup.require(vault, label).item();
+            Host host = (Host) new Hosts(vault).require(label).item();
             SshConnector engine = SshConnector.builder(new VaultHostDirectory(vault), new VaultKnownHostStore(vault),
                             new TerminalSshPrompt(context))
                     .hostKeyPolicy(knownHostsOnly ? HostKeyPolicy.REQUIRE_KNOWN : HostKeyPolicy.ASK_ON_FIRST_USE)

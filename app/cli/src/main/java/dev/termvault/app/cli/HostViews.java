@@ -1,20 +1,14 @@
 package dev.termvault.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.termvault.vault.VaultRecord;
+import dev.termvault.app.core.hosts.HostView;
 import dev.termvault.vault.model.Host;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** How hosts are shown: a table and a detail view for people, JSON for scripts. */
+/** How hosts are shown: a table and a detail view for people; scripts get core's {@link HostView} as JSON. */
 final class HostViews {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private HostViews() {
     }
@@ -24,73 +18,62 @@ final class HostViews {
         return (host.username() != null ? host.username() + "@" : "") + host.hostname() + ":" + host.port();
     }
 
-    /** One JSON object per host: {@code id}, {@code revision}, then every field of the host. */
-    static ObjectNode json(VaultRecord record) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", record.id());
-        node.put("revision", record.revision());
-        ObjectNode fields = JSON.valueToTree(record.item());
-        fields.remove("type");
-        node.setAll(fields);
-        return node;
+    static String write(Object value) {
+        return Json.write(value);
     }
 
-    static String json(List<VaultRecord> records) {
-        ArrayNode array = JSON.createArrayNode();
-        records.forEach(r -> array.add(json(r)));
-        return write(array);
+    static void printTable(List<HostView> hosts, PrintWriter out) {
+        Table table = new Table("LABEL", "HOSTNAME", "PORT", "USER", "TAGS");
+        for (HostView host : hosts) {
+            table.row(host.label(), host.hostname(), Integer.toString(host.port()),
+                    host.username() == null ? "-" : host.username(), String.join(",", host.tags()));
+        }
+        table.print(out);
     }
 
-    static String write(Object node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw CliException.failed("The hosts could not be written as JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    static void printTable(List<VaultRecord> records, PrintWriter out) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"LABEL", "HOSTNAME", "PORT", "USER", "TAGS"});
-        for (VaultRecord record : records) {
-            Host host = (Host) record.item();
-            rows.add(new String[] {host.label(), host.hostname(), Integer.toString(host.port()),
-                host.username() == null ? "-" : host.username(), String.join(",", host.tags())});
-        }
-        int[] widths = new int[5];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
-    }
-
-    static void printDetails(VaultRecord record, PrintWriter out) {
-        Host host = (Host) record.item();
+    static void printDetails(HostView host, PrintWriter out) {
         line(out, "Label", host.label());
         line(out, "Hostname", host.hostname());
         line(out, "Port", Integer.toString(host.port()));
         line(out, "User", host.username() == null ? "(asked when connecting)" : host.username());
-        line(out, "Auth", host.auth().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        line(out, "Tags", host.tags().isEmpty() ? "-" : String.join(", ", host.tags()));
+        line(out, "Auth", authName(host.auth()));
+        optional(out, "Key", host.keyId(), host.keyName());
+        optional(out, "Credential", host.credentialId(), host.credentialName());
         if (!host.jumpHosts().isEmpty()) {
-            line(out, "Jump hosts", String.join(" -> ", host.jumpHosts()));
+            List<String> hops = new ArrayList<>();
+            for (int i = 0; i < host.jumpHosts().size(); i++) {
+                hops.add(name(host.jumpHosts().get(i), host.jumpHostLabels().get(i)));
+            }
+            line(out, "Jump hosts", String.join(" -> ", hops));
         }
+        for (String forward : host.forwardSpecs()) {
+            line(out, "Forward", forward);
+        }
+        line(out, "Tags", host.tags().isEmpty() ? "-" : String.join(", ", host.tags()));
+        optional(out, "Group", host.groupId(), host.groupName());
         if (host.keepAliveSeconds() > 0) {
             line(out, "Keep-alive", host.keepAliveSeconds() + " s");
         }
         if (host.notes() != null && !host.notes().isBlank()) {
             line(out, "Notes", host.notes());
         }
-        line(out, "Id", record.id());
-        line(out, "Revision", Long.toString(record.revision()));
+        line(out, "Id", host.id());
+        line(out, "Revision", Long.toString(host.revision()));
+    }
+
+    /** How {@code --auth} writes a way to log in: auto, key, password, keyboard-interactive. */
+    static String authName(dev.termvault.vault.model.AuthMethod method) {
+        return method.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String name(String id, String name) {
+        return name != null ? name : "(missing record " + id + ")";
+    }
+
+    private static void optional(PrintWriter out, String field, String id, String name) {
+        if (id != null) {
+            line(out, field, name(id, name));
+        }
     }
 
     private static void line(PrintWriter out, String name, String value) {

@@ -1,12 +1,12 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.core.hosts.HostDraft;
+import dev.termvault.app.core.hosts.Hosts;
+import dev.termvault.app.core.hosts.SavedHost;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.Host;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,41 +21,34 @@ final class HostsAddCommand implements Callable<Integer> {
     @Option(names = "--hostname", required = true, paramLabel = "H", description = "DNS name or address.")
     private String hostname;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "22", description = "SSH port (default: 22).")
-    private int port;
-
-    @Option(names = "--user", paramLabel = "U", description = "Login name (default: asked when connecting).")
-    private String user;
-
-    @Option(names = "--tag", paramLabel = "T", description = "A tag; repeat for more.")
-    private List<String> tags = new ArrayList<>();
+    @Mixin
+    private HostOptions fields;
 
     @Spec
     private CommandSpec spec;
 
     private final VaultAccess access;
+    private final CliContext context;
 
-    HostsAddCommand(VaultAccess access) {
+    HostsAddCommand(VaultAccess access, CliContext context) {
         this.access = access;
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        Host host;
-        try {
-            host = Host.of(label.strip(), hostname.strip(), port, user == null || user.isBlank() ? null : user.strip())
-                    .withTags(tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList());
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage() + ".");
-        }
+        HostDraft draft = new HostDraft(label, hostname, fields.port == null ? "22" : fields.port.toString(),
+                fields.user, fields.auth, fields.key, fields.credential, fields.jumps, fields.forwards, fields.tags,
+                fields.group, fields.notes);
+        draft.requireWellFormed(fields.password);
         try (Vault vault = access.openUnlocked()) {
-            if (HostLookup.byLabel(vault, host.label()).isPresent()) {
-                throw CliException.notFound("A host labelled \"" + host.label() + "\" already exists."
-                        + " Pick another label, or remove it first with: termvault hosts rm " + host.label());
-            }
-            VaultRecord record = vault.put(host);
-            spec.commandLine().getOut().println("Added host " + host.label() + " (" + HostViews.target(host)
-                    + "), id " + record.id() + ".");
+            Hosts hosts = new Hosts(vault);
+            hosts.requireValid(draft, null, fields.password);
+            SavedHost saved = HostPasswords.save(context, draft.label(), fields.password,
+                    password -> hosts.add(draft, password));
+            spec.commandLine().getOut().println("Added host " + draft.label().strip() + " ("
+                    + hosts.view(saved.record()).target() + "), id " + saved.record().id() + ".");
+            HostPasswords.describe(saved, spec.commandLine().getOut());
         }
         return ExitCodes.OK;
     }

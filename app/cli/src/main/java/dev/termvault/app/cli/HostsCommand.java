@@ -5,11 +5,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code termvault hosts ...}: the host records of the vault. */
-@Command(name = "hosts", description = "Add, list, show and remove hosts.",
+@Command(name = "hosts", description = "Add, list, show, edit and remove hosts.",
         subcommands = {
             HostsAddCommand.class,
             HostsListCommand.class,
             HostsShowCommand.class,
+            HostsEditCommand.class,
             HostsRemoveCommand.class,
         })
 final class HostsCommand implements Runnable {

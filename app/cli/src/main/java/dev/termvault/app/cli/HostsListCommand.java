@@ -1,8 +1,8 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.core.hosts.HostView;
+import dev.termvault.app.core.hosts.Hosts;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.ItemType;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,10 +33,10 @@ final class HostsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            List<VaultRecord> hosts = vault.list(ItemType.HOST);
+            List<HostView> hosts = new Hosts(vault).list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(HostViews.json(hosts));
+                out.println(Json.write(hosts));
             } else if (hosts.isEmpty()) {
                 out.println("No hosts yet. Add one with: termvault hosts add --label L --hostname H");
             } else {

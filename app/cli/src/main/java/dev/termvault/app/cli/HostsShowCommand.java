@@ -1,7 +1,8 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.core.hosts.HostView;
+import dev.termvault.app.core.hosts.Hosts;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", description = "Show one host.")
 final class HostsShowCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "LABEL", description = "The host's label.")
+    @Parameters(paramLabel = "LABEL", description = "The host's label (or record id).")
     private String label;
 
     @Option(names = "--json", description = "Print a JSON object instead of text.")
@@ -32,12 +33,12 @@ final class HostsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            VaultRecord record = HostLookup.require(vault, label);
+            HostView host = new Hosts(vault).show(label);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(HostViews.write(HostViews.json(record)));
+                out.println(Json.write(host));
             } else {
-                HostViews.printDetails(record, out);
+                HostViews.printDetails(host, out);
             }
             out.flush();
         }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             InitCommand.class,
             HostsCommand.class,
+            KnownHostsCommand.class,
+            SearchCommand.class,
             PasswdCommand.class,
             ConnectCommand.class,
             KeysCommand.class,

@@ -1,8 +1,9 @@
 package dev.termvault.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.termvault.app.core.hosts.HostField;
+import dev.termvault.app.core.knownhosts.KnownHostRow;
 import dev.termvault.app.desktop.credentials.CredentialsViewModel;
 import dev.termvault.app.desktop.hosts.HostEditorViewModel;
 import dev.termvault.app.desktop.hosts.HostFilter;
@@ -11,9 +12,7 @@ import dev.termvault.app.desktop.keys.KeyGenerationViewModel;
 import dev.termvault.app.desktop.keys.KeyImportViewModel;
 import dev.termvault.app.desktop.keys.KeyRow;
 import dev.termvault.app.desktop.keys.KeysViewModel;
-import dev.termvault.app.desktop.knownhosts.KnownHostRow;
 import dev.termvault.app.desktop.knownhosts.KnownHostsViewModel;
-import dev.termvault.app.desktop.hosts.PortForwardText;
 import dev.termvault.app.desktop.hosts.RecordChoice;
 import dev.termvault.app.desktop.snippets.SnippetsViewModel;
 import dev.termvault.app.ssh.keys.KeyAlgorithm;
@@ -124,33 +123,6 @@ class RecordViewModelsTest {
     }
 
     @Test
-    void portForwards_readAsSshTakesThem_andWrittenBackTheSame() {
-        assertThat(PortForwardText.parse("-L 8080:localhost:80"))
-                .isEqualTo(new PortForward(PortForward.Kind.LOCAL, null, 8080, "localhost", 80));
-        assertThat(PortForwardText.parse("-R 0.0.0.0:9000:10.0.0.5:3000"))
-                .isEqualTo(new PortForward(PortForward.Kind.REMOTE, "0.0.0.0", 9000, "10.0.0.5", 3000));
-        assertThat(PortForwardText.parse("-L [::1]:5432:[2001:db8::7]:5432"))
-                .isEqualTo(new PortForward(PortForward.Kind.LOCAL, "::1", 5432, "2001:db8::7", 5432));
-        assertThat(PortForwardText.parse("-D 1080"))
-                .isEqualTo(new PortForward(PortForward.Kind.DYNAMIC, null, 1080, null, 0));
-        assertThat(PortForwardText.parse("D *:1080").bindAddress()).isEqualTo("*");
-        assertThat(PortForwardText.parse("-R 0:localhost:22").bindPort()).as("-R 0 lets the server pick").isZero();
-        for (String line : List.of("-L 8080:localhost:80", "-R 0.0.0.0:9000:10.0.0.5:3000",
-                "-L [::1]:5432:[2001:db8::7]:5432", "-D 1080", "-D *:1080")) {
-            assertThat(PortForwardText.format(PortForwardText.parse(line))).isEqualTo(line);
-        }
-
-        for (String bad : List.of("8080:localhost:80", "-X 8080:h:80", "-L 8080:localhost", "-L 70000:h:80",
-                "-L 0:h:80", "-L 8080:h:0", "-L abc:h:80", "-D 1080:h:80", "-L :8080:h:80", "-L 80:[::1:22",
-                "-L 8080::80")) {
-            assertThatThrownBy(() -> PortForwardText.parse(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class);
-        }
-        assertThatThrownBy(() -> PortForwardText.parseAll("-D 1080\n\n-L 1:h"))
-                .hasMessageStartingWith("Forward on line 3:");
-    }
-
-    @Test
     void hostEditor_everyField_savedAndReadBack_withANewGroupMadeOnSave() {
         clear(ItemType.HOST, ItemType.GROUP, ItemType.SSH_KEY, ItemType.CREDENTIAL);
         VaultRecord key = vault.put(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy",
@@ -166,7 +138,7 @@ class RecordViewModelsTest {
         editor.hostnameProperty().set("db.internal");
         editor.usernameProperty().set("postgres");
         editor.authProperty().set(AuthMethod.KEY);
-        assertThat(editor.authErrorProperty().get()).contains("SSH key");
+        assertThat(editor.errorProperty(HostField.AUTH).get()).contains("SSH key");
         assertThat(editor.validProperty().get()).as("KEY without a key").isFalse();
         editor.keyProperty().set(editor.keyChoices().get(0));
         editor.addJumpHost(editor.jumpChoices().get(0));
@@ -211,12 +183,12 @@ class RecordViewModelsTest {
         editor.labelProperty().set("box");
         editor.hostnameProperty().set("box.example.com");
         editor.forwardsProperty().set("-L 8080:localhost:80\n-L 8081:localhost");
-        assertThat(editor.forwardsErrorProperty().get()).startsWith("Forward on line 2:");
+        assertThat(editor.errorProperty(HostField.FORWARDS).get()).startsWith("Forward 2 (-L 8081:localhost):");
         assertThat(editor.validProperty().get()).isFalse();
         assertThat(editor.save()).isEmpty();
         editor.forwardsProperty().set("-L 8080:localhost:80");
         editor.authProperty().set(AuthMethod.PASSWORD);
-        assertThat(editor.authErrorProperty().get()).contains("saved password");
+        assertThat(editor.errorProperty(HostField.AUTH).get()).contains("saved password");
         assertThat(editor.save()).isEmpty();
         assertThat(vault.list(ItemType.HOST)).as("nothing stored while invalid").isEmpty();
 
@@ -243,7 +215,7 @@ class RecordViewModelsTest {
         assertThat(vault.get(bastion.id())).isEmpty();
         assertThat(((Host) vault.get(behindRecord.id()).orElseThrow().item()).jumpHosts()).isEmpty();
         assertThat(editor.editingProperty().get()).isNull();
-        assertThat(editor.statusProperty().get()).isEqualTo("Deleted bastion.");
+        assertThat(editor.statusProperty().get()).isEqualTo("Deleted bastion. Now without that hop: behind.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.termvault.app.core.EmergencyKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.termvault.app.desktop.firstrun.FirstRunViewModel;
+import dev.termvault.app.core.hosts.HostField;
 import dev.termvault.app.desktop.hosts.HostEditorViewModel;
 import dev.termvault.app.desktop.hosts.HostListViewModel;
 import dev.termvault.app.desktop.common.PasswordStrength;
@@ -110,14 +111,14 @@ class ViewModelsTest {
         HostEditorViewModel editor = new HostEditorViewModel(vault);
         editor.startNew();
         assertThat(editor.validProperty().get()).isFalse();
-        assertThat(editor.labelErrorProperty().get()).isNotEmpty();
-        assertThat(editor.hostnameErrorProperty().get()).isNotEmpty();
+        assertThat(editor.errorProperty(HostField.LABEL).get()).isNotEmpty();
+        assertThat(editor.errorProperty(HostField.HOSTNAME).get()).isNotEmpty();
 
         editor.labelProperty().set("web");
         editor.hostnameProperty().set("web.example.com");
         for (String bad : List.of("0", "65536", "-1", "22a", "")) {
             editor.portProperty().set(bad);
-            assertThat(editor.portErrorProperty().get()).as(bad).isNotEmpty();
+            assertThat(editor.errorProperty(HostField.PORT).get()).as(bad).isNotEmpty();
             assertThat(editor.validProperty().get()).as(bad).isFalse();
             assertThat(editor.save()).as(bad).isEmpty();
         }
@@ -126,7 +127,7 @@ class ViewModelsTest {
             assertThat(editor.validProperty().get()).as(good).isTrue();
         }
         editor.hostnameProperty().set("two words");
-        assertThat(editor.hostnameErrorProperty().get()).contains("no spaces");
+        assertThat(editor.errorProperty(HostField.HOSTNAME).get()).contains("no spaces");
     }
 
     @Test

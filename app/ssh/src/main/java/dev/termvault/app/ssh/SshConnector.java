@@ -26,7 +26,7 @@ import dev.termvault.vault.model.Host;
 public final class SshConnector {
 
     /** More hops than this is almost certainly a loop in the records. */
-    static final int MAX_JUMP_HOSTS = 8;
+    public static final int MAX_JUMP_HOSTS = 8;
 
     private final HostDirectory directory;
     private final KnownHostStore knownHosts;

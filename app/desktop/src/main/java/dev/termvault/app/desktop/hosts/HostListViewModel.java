@@ -1,11 +1,10 @@
 package dev.termvault.app.desktop.hosts;
 
+import dev.termvault.app.core.hosts.Hosts;
 import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.Group;
 import dev.termvault.vault.model.Host;
-import dev.termvault.vault.model.ItemType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -22,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The host list: every host matching the search text (over every field, through {@link Vault#search}) and the
+ * The host list: every host matching the search text (over every field, through {@link Hosts#find}) and the
  * selected group or tag, sorted by group (hosts in no group last), then as the vault sorts them. The group and
  * tag selector counts the hosts of the current search.
  *
@@ -36,7 +34,7 @@ public final class HostListViewModel {
     /** From this many hosts on, searches run in the background (when an executor is given). */
     public static final int BACKGROUND_SEARCH_FROM = 2_000;
 
-    private final Vault vault;
+    private final Hosts records;
     private final TaskExecutor executor;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<VaultRecord> hosts = FXCollections.observableArrayList();
@@ -62,7 +60,7 @@ public final class HostListViewModel {
 
     /** @param backgroundFrom the number of hosts from which searches run in the background */
     public HostListViewModel(Vault vault, TaskExecutor executor, int backgroundFrom) {
-        this.vault = vault;
+        this.records = new Hosts(vault);
         this.executor = executor;
         this.backgroundFrom = backgroundFrom;
         query.addListener((obs, old, now) -> update());
@@ -101,7 +99,7 @@ public final class HostListViewModel {
     }
 
     private List<VaultRecord> search(String text) {
-        return vault.search(text).stream().filter(r -> r.item() instanceof Host).toList();
+        return records.find(text);
     }
 
     private void show(String text, List<VaultRecord> result) {
@@ -109,8 +107,7 @@ public final class HostListViewModel {
             large = result.size() >= backgroundFrom;
         }
         found = result;
-        groupNames = vault.list(ItemType.GROUP).stream()
-                .collect(Collectors.toMap(VaultRecord::id, r -> ((Group) r.item()).name()));
+        groupNames = records.groupNames();
         refreshing = true;
         try {
             List<HostFilter> counted = countFilters(found);

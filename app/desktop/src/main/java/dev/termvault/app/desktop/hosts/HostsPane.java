@@ -1,5 +1,6 @@
 package dev.termvault.app.desktop.hosts;
 
+import dev.termvault.app.core.hosts.HostField;
 import dev.termvault.app.desktop.common.Forms;
 import dev.termvault.app.desktop.common.Sheets;
 import atlantafx.base.theme.Styles;
@@ -176,18 +177,18 @@ public final class HostsPane {
         user.textProperty().bindBidirectional(editor.usernameProperty());
 
         GridPane grid = Sheets.formGrid();
-        row(grid, 0, "Label", labelField, editor.labelErrorProperty());
-        row(grid, 2, "Hostname", hostname, editor.hostnameErrorProperty());
-        row(grid, 4, "Port", port, editor.portErrorProperty());
+        row(grid, 0, "Label", labelField, editor.errorProperty(HostField.LABEL));
+        row(grid, 2, "Hostname", hostname, editor.errorProperty(HostField.HOSTNAME));
+        row(grid, 4, "Port", port, editor.errorProperty(HostField.PORT));
         row(grid, 6, "User", user, null);
 
         ComboBox<AuthMethod> auth = new ComboBox<>();
         auth.setId("hostAuth");
-        auth.getItems().setAll(HostEditorViewModel.authMethods());
-        auth.setConverter(converter(HostEditorViewModel::authName));
+        auth.getItems().setAll(AuthMethod.values());
+        auth.setConverter(converter(HostsPane::authName));
         auth.valueProperty().bindBidirectional(editor.authProperty());
         auth.setMaxWidth(Double.MAX_VALUE);
-        row(grid, 8, "Log in", auth, editor.authErrorProperty());
+        row(grid, 8, "Log in", auth, editor.errorProperty(HostField.AUTH));
         ComboBox<RecordChoice> key = choice("hostKey", editor.keyChoices(), "No key");
         key.valueProperty().bindBidirectional(editor.keyProperty());
         Label keyLabel = new Label("SSH key");
@@ -209,7 +210,7 @@ public final class HostsPane {
         forwards.setPromptText("-L 8080:localhost:80");
         forwards.setStyle("-fx-font-family: monospace;");
         forwards.textProperty().bindBidirectional(editor.forwardsProperty());
-        row(grid, 13, "Forwards", forwards, editor.forwardsErrorProperty());
+        row(grid, 13, "Forwards", forwards, editor.errorProperty(HostField.FORWARDS));
         Label forwardsHint = Forms.hint("One per line, as ssh takes them: -L [bind:]port:host:port,"
                 + " -R [bind:]port:host:port, -D [bind:]port.");
         forwardsHint.getStyleClass().add(Styles.TEXT_SMALL);
@@ -219,7 +220,7 @@ public final class HostsPane {
         tags.setId("hostTags");
         tags.setPromptText("e.g. prod, web");
         tags.textProperty().bindBidirectional(editor.tagsProperty());
-        row(grid, 16, "Tags", tags, editor.tagsErrorProperty());
+        row(grid, 16, "Tags", tags, editor.errorProperty(HostField.TAGS));
         ComboBox<String> group = new ComboBox<>(editor.groupNames());
         group.setId("hostGroup");
         group.setEditable(true);
@@ -289,7 +290,10 @@ public final class HostsPane {
         remove.disableProperty().bind(chosen.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> editor.removeJumpHost(chosen.getSelectionModel().getSelectedItem()));
         HBox.setHgrow(candidates, Priority.ALWAYS);
-        return new VBox(4, chosen, new HBox(6, candidates, remove));
+        Label error = Forms.message(editor.errorProperty(HostField.JUMP_HOSTS), Styles.DANGER);
+        error.getStyleClass().add(Styles.TEXT_SMALL);
+        markInvalid(chosen, editor.errorProperty(HostField.JUMP_HOSTS));
+        return new VBox(4, chosen, new HBox(6, candidates, remove), error);
     }
 
     private static ComboBox<RecordChoice> choice(String id, javafx.collections.ObservableList<RecordChoice> items,
@@ -325,6 +329,16 @@ public final class HostsPane {
                     .or(editor.authProperty().isEqualTo(AuthMethod.AUTO)));
             node.managedProperty().bind(node.visibleProperty());
         }
+    }
+
+    /** What the editor calls each way to log in. */
+    static String authName(AuthMethod method) {
+        return switch (method) {
+            case AUTO -> "Automatic (key, then password, then prompts)";
+            case KEY -> "SSH key";
+            case PASSWORD -> "Saved password";
+            case KEYBOARD_INTERACTIVE -> "Ask me (keyboard-interactive)";
+        };
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
@@ -380,55 +394,5 @@ public final class HostsPane {
     public static void markInvalid(Node field, ObservableStringValue error) {
         field.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
         error.addListener((obs, old, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
-    }
-
-    /**
-     * One row of the list, with its group's heading above the first host of each group; its nodes are made once
-     * and reused as the list scrolls and filters.
-     */
-    private static final class HostCell extends ListCell<VaultRecord> {
-        private final HostListViewModel list;
-        private final Label name = new Label();
-        private final Label detail = new Label();
-        private final Label tags = new Label();
-        private final Label header = new Label("", new FontIcon(Material2AL.FOLDER));
-        private final VBox box;
-
-        HostCell(HostListViewModel list) {
-            this.list = list;
-            name.getStyleClass().add(Styles.TEXT_BOLD);
-            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-            tags.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_SMALL);
-            header.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-            HBox row = new HBox(10, new FontIcon(Material2MZ.STORAGE), new VBox(2, name, detail, tags));
-            box = new VBox(4, header, row);
-        }
-
-        @Override
-        protected void updateItem(VaultRecord record, boolean empty) {
-            super.updateItem(record, empty);
-            setText(null);
-            if (empty || record == null || !(record.item() instanceof Host host)) {
-                setGraphic(null);
-                return;
-            }
-            name.setText(host.label());
-            detail.setText((host.username() == null ? "" : host.username() + "@") + host.hostname()
-                    + (host.port() == 22 ? "" : ":" + host.port()));
-            boolean tagged = !host.tags().isEmpty();
-            tags.setText(tagged ? "#" + String.join("  #", host.tags()) : "");
-            tags.setVisible(tagged);
-            tags.setManaged(tagged);
-            String group = list.groupName(record);
-            int index = getIndex();
-            boolean firstOfGroup = index == 0 || index > 0 && index - 1 < getListView().getItems().size()
-                    && !list.groupName(getListView().getItems().get(index - 1)).equals(group);
-            boolean heading = firstOfGroup && (!group.isEmpty() || index > 0);
-            header.setText(group.isEmpty() ? "No group" : group);
-            header.setVisible(heading);
-            header.setManaged(heading);
-            setText(null);
-            setGraphic(box);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.termvault.app.desktop.knownhosts;
 
+import dev.termvault.app.core.knownhosts.KnownHostRow;
 import dev.termvault.app.desktop.common.Forms;
 import dev.termvault.app.desktop.common.Sheets;
 import atlantafx.base.theme.Styles;

@@ -1,10 +1,11 @@
 package dev.termvault.app.desktop.knownhosts;
 
+import dev.termvault.app.core.CoreException;
+import dev.termvault.app.core.knownhosts.KnownHostRow;
+import dev.termvault.app.core.knownhosts.KnownHosts;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.model.ItemType;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,37 +14,26 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Known hosts screen: every accepted host key (host, port, key type, fingerprint, when it was added), with
- * search and delete. Deleting a key means the next connection to that host asks again.
+ * The Known hosts screen over core's {@link KnownHosts}: every accepted host key (host, port, key type,
+ * fingerprint, when it was added), with search and delete. Deleting a key means the next connection to that host
+ * asks again.
  */
 public final class KnownHostsViewModel {
 
-    private final Vault vault;
+    private final KnownHosts knownHosts;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<KnownHostRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<KnownHostRow> selected = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
 
     public KnownHostsViewModel(Vault vault) {
-        this.vault = vault;
+        this.knownHosts = new KnownHosts(vault);
         query.addListener((obs, old, now) -> refresh());
         refresh();
     }
 
     public void refresh() {
-        String[] words = query.get() == null ? new String[0]
-                : query.get().toLowerCase(Locale.ROOT).strip().split("\\s+");
-        List<KnownHostRow> found = vault.list(ItemType.KNOWN_HOST).stream().map(KnownHostRow::of)
-                .filter(row -> {
-                    String text = String.join(" ", row.host(), Integer.toString(row.port()), row.keyType(),
-                            row.fingerprint(), row.revoked() ? "revoked" : "").toLowerCase(Locale.ROOT);
-                    for (String word : words) {
-                        if (!word.isEmpty() && !text.contains(word)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }).toList();
+        List<KnownHostRow> found = knownHosts.search(query.get());
         rows.setAll(found);
         KnownHostRow was = selected.get();
         selected.set(was == null ? null : found.stream().filter(r -> r.id().equals(was.id())).findFirst()
@@ -53,7 +43,10 @@ public final class KnownHostsViewModel {
     /** Deletes an accepted key (after the person confirmed). */
     public boolean delete(KnownHostRow row) {
         try {
-            vault.delete(row.id());
+            knownHosts.delete(row.id());
+        } catch (CoreException e) {
+            status.set("Not deleted: " + e.getMessage());
+            return false;
         } catch (VaultException e) {
             status.set("Not deleted: " + e.getMessage() + ".");
             return false;

@@ -1,4 +1,4 @@
-package dev.termvault.app.desktop.knownhosts;
+package dev.termvault.app.core.knownhosts;
 
 import dev.termvault.app.ssh.keys.Fingerprints;
 import dev.termvault.app.ssh.keys.PublicKeyLine;
@@ -8,36 +8,39 @@ import dev.termvault.vault.model.KnownHost;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
- * One accepted host key as the Known hosts screen lists it.
+ * One accepted host key, as the desktop's Known hosts screen and {@code termvault known-hosts list} show it.
  *
  * @param id          the record id
+ * @param hostPattern the host pattern as stored (a hashed entry as {@code |1|salt|hash})
  * @param host        the host pattern as a person reads it; a hashed entry shows as "hashed name"
- * @param hashed      whether the entry is hashed ({@code |1|salt|hash}): the host name cannot be shown
+ * @param hashed      whether the entry is hashed: the host name cannot be shown
  * @param port        the port
  * @param keyType     the SSH key type name
  * @param fingerprint {@code SHA256:...} of the key, or a note when the key cannot be read
  * @param added       when the key was first accepted, null when not known
+ * @param revision    the record's revision: 1 as accepted, more once it was changed (a key replaced, revoked)
  * @param revoked     whether the key is marked revoked (always refused)
  */
-public record KnownHostRow(String id, String host, boolean hashed, int port, String keyType, String fingerprint,
-                           Instant added, boolean revoked) {
+public record KnownHostRow(String id, String hostPattern, String host, boolean hashed, int port, String keyType,
+                           String fingerprint, Instant added, long revision, boolean revoked) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     public static KnownHostRow of(VaultRecord record) {
         KnownHost known = (KnownHost) record.item();
         boolean hashed = known.hostPattern().startsWith("|1|");
-        String host = hashed ? "hashed name" : known.hostPattern();
         String fingerprint;
         try {
             fingerprint = Fingerprints.sha256(PublicKeyLine.parse(known.keyType() + " " + known.key()).key());
         } catch (SshKeyException | RuntimeException e) {
             fingerprint = "(key unreadable)";
         }
-        return new KnownHostRow(record.id(), host, hashed, known.port(), known.keyType(), fingerprint,
-                known.firstSeen(), known.revoked());
+        return new KnownHostRow(record.id(), known.hostPattern(), hashed ? "hashed name" : known.hostPattern(),
+                hashed, known.port(), known.keyType(), fingerprint, known.firstSeen(), record.revision(),
+                known.revoked());
     }
 
     /** The day the key was accepted, in the given zone, or "unknown". */
@@ -61,6 +64,18 @@ public record KnownHostRow(String id, String host, boolean hashed, int port, Str
         if (keyType.equals("ssh-rsa") || keyType.startsWith("rsa-sha2-")) {
             return "RSA";
         }
-        return keyType.toUpperCase(java.util.Locale.ROOT);
+        return keyType.toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether every word of a search occurs in the host, port, key type, fingerprint or "revoked". */
+    boolean matchesAll(String[] words) {
+        String text = String.join(" ", host, Integer.toString(port), keyType, fingerprint, revoked ? "revoked" : "")
+                .toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (!word.isEmpty() && !text.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
