@@ -1,5 +1,6 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.app.core.connect.Connections;
 import dev.termvault.app.ssh.ExecResult;
 import dev.termvault.app.ssh.ForwardBinding;
 import dev.termvault.app.ssh.HostKeyPolicy;
@@ -7,8 +8,6 @@ import dev.termvault.app.ssh.Shell;
 import dev.termvault.app.ssh.SshConnectionException;
 import dev.termvault.app.ssh.SshConnector;
 import dev.termvault.app.ssh.SshSession;
-import dev.termvault.app.ssh.VaultHostDirectory;
-import dev.termvault.app.ssh.VaultKnownHostStore;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.Host;
 import java.io.FileOutputStream;
@@ -67,12 +66,11 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            Host host = (Host) HostLookup.require(vault, label).item();
-            SshConnector engine = SshConnector.builder(new VaultHostDirectory(vault), new VaultKnownHostStore(vault),
-                            new TerminalSshPrompt(context))
-                    .hostKeyPolicy(knownHostsOnly ? HostKeyPolicy.REQUIRE_KNOWN : HostKeyPolicy.ASK_ON_FIRST_USE)
-                    .connectTimeout(Duration.ofSeconds(timeoutSeconds))
-                    .build();
+            Connections connections = new Connections(vault);
+            Host host = connections.host(label);
+            SshConnector engine = connections.engine(new TerminalSshPrompt(context), new Connections.Settings(
+                    knownHostsOnly ? HostKeyPolicy.REQUIRE_KNOWN : HostKeyPolicy.ASK_ON_FIRST_USE,
+                    Duration.ofSeconds(timeoutSeconds)));
             try (SshSession session = engine.connect(host)) {
                 describeForwards(session);
                 return command != null ? runCommand(session) : interactive(session);
