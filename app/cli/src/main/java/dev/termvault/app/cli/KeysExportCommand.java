@@ -67,12 +67,12 @@ final class KeysExportCommand implements Callable<Integer> {
         try (Vault vault = access.openUnlocked()) {
             Keys keys = new Keys(vault);
             KeyRow key = keys.get(name);
-            boolean confirmed = understood || confirm(key);
-            char[] passphrase = confirmed
-                    ? TypedSecrets.askTwice(context, "New passphrase for the exported key: ", "the new passphrase")
-                    : new char[0];
+            PrivateKeyExport export = new PrivateKeyExport(out, understood || confirm(key), overwrite);
+            keys.checkExport(key.id(), export);
+            char[] passphrase = TypedSecrets.askTwice(context, "New passphrase for the exported key: ",
+                    "the new passphrase");
             try {
-                keys.exportPrivate(key.id(), passphrase, new PrivateKeyExport(out, confirmed, overwrite));
+                keys.exportPrivate(key.id(), passphrase, export);
             } finally {
                 VaultAccess.wipe(passphrase);
             }

@@ -176,17 +176,33 @@ public final class Keys {
      * @throws IOException                 when the file cannot be written
      */
     public KeyRow exportPrivate(String reference, char[] passphrase, PrivateKeyExport export) throws IOException {
-        VaultRecord record = keys.require(reference);
-        if (!export.confirmed()) {
-            throw new CoreException.NotConfirmed("The private key was not exported: exporting it needs your"
-                    + " confirmation. " + PrivateKeyExport.WARNING);
-        }
+        KeyRow key = checkExport(reference, export);
         if (passphrase == null || passphrase.length == 0) {
             throw new CoreException.Invalid("An exported private key needs a passphrase.",
                     Map.of("passphrase", "An exported private key needs a passphrase."));
         }
-        OwnerOnlyFile.write(export.file(), encrypted(keys.itemOf(record), passphrase), export.overwrite());
-        return row(record);
+        OwnerOnlyFile.write(export.file(), encrypted(keys.itemOf(keys.require(key.id())), passphrase),
+                export.overwrite());
+        return key;
+    }
+
+    /**
+     * Whether {@link #exportPrivate} would go ahead, checked before a front end asks for the new passphrase.
+     *
+     * @return the key
+     * @throws CoreException.NotConfirmed  without {@link PrivateKeyExport#confirmed()}
+     * @throws CoreException.AlreadyExists when the file exists and {@link PrivateKeyExport#overwrite()} is false
+     */
+    public KeyRow checkExport(String reference, PrivateKeyExport export) {
+        KeyRow key = row(keys.require(reference));
+        if (!export.confirmed()) {
+            throw new CoreException.NotConfirmed("The private key was not exported: exporting it needs your"
+                    + " confirmation. " + PrivateKeyExport.WARNING);
+        }
+        if (!export.overwrite() && Files.exists(export.file())) {
+            throw OwnerOnlyFile.exists(export.file());
+        }
+        return key;
     }
 
     private static String encrypted(SshKey record, char[] passphrase) {

@@ -52,7 +52,7 @@ final class OwnerOnlyFile {
         return new FileAttribute<?>[0];
     }
 
-    private static CoreException.AlreadyExists exists(Path file) {
+    static CoreException.AlreadyExists exists(Path file) {
         return new CoreException.AlreadyExists("The file " + file + " already exists; nothing was written."
                 + " Choose another file or allow replacing it.");
     }
