@@ -3,7 +3,6 @@ package dev.termvault.app.cli;
 import dev.termvault.app.core.connect.Connections;
 import dev.termvault.app.ssh.ExecResult;
 import dev.termvault.app.ssh.ForwardBinding;
-import dev.termvault.app.ssh.HostKeyPolicy;
 import dev.termvault.app.ssh.Shell;
 import dev.termvault.app.ssh.SshConnectionException;
 import dev.termvault.app.ssh.SshConnector;
@@ -19,6 +18,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,13 +44,8 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Run CMD on the host (no terminal), print its output and exit with its status.")
     private String command;
 
-    @Option(names = "--known-hosts-only",
-            description = "Refuse hosts whose key is not already in the vault instead of asking.")
-    private boolean knownHostsOnly;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long to wait for each host to answer (default: ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Spec
     private CommandSpec spec;
@@ -68,9 +63,7 @@ final class ConnectCommand implements Callable<Integer> {
         try (Vault vault = access.openUnlocked()) {
             Connections connections = new Connections(vault);
             Host host = connections.host(label);
-            SshConnector engine = connections.engine(new TerminalSshPrompt(context), new Connections.Settings(
-                    knownHostsOnly ? HostKeyPolicy.REQUIRE_KNOWN : HostKeyPolicy.ASK_ON_FIRST_USE,
-                    Duration.ofSeconds(timeoutSeconds)));
+            SshConnector engine = connections.engine(new TerminalSshPrompt(context), connection.settings());
             try (SshSession session = engine.connect(host)) {
                 describeForwards(session);
                 return command != null ? runCommand(session) : interactive(session);

@@ -2,9 +2,6 @@ package dev.termvault.app.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.termvault.app.core.CoreException;
-import dev.termvault.app.core.HostRef;
-import dev.termvault.app.core.WhenUsed;
 import dev.termvault.app.core.credentials.CredentialDeletion;
 import dev.termvault.app.core.credentials.Credentials;
 import dev.termvault.vault.Vault;
@@ -37,15 +34,10 @@ final class CredentialsRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            CredentialDeletion deleted = new Credentials(vault).delete(reference,
-                    force ? WhenUsed.UNLINK : WhenUsed.REFUSE);
+            Credentials credentials = new Credentials(vault);
+            CredentialDeletion deleted = InUseDeletion.delete(force, rule -> credentials.delete(reference, rule));
             spec.commandLine().getOut().println("Deleted credential " + deleted.credential().name() + ".");
-            if (!deleted.unlinked().isEmpty()) {
-                spec.commandLine().getOut().println("Unlinked from: " + String.join(", ",
-                        deleted.unlinked().stream().map(HostRef::label).toList()) + ".");
-            }
-        } catch (CoreException.NotConfirmed e) {
-            throw CliException.usage(e.getMessage() + " (add --force to do so; exit code 1)");
+            InUseDeletion.reportUnlinked(deleted.unlinked(), spec.commandLine().getOut());
         }
         return ExitCodes.OK;
     }

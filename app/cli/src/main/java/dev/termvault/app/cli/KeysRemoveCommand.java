@@ -2,9 +2,6 @@ package dev.termvault.app.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.termvault.app.core.CoreException;
-import dev.termvault.app.core.HostRef;
-import dev.termvault.app.core.WhenUsed;
 import dev.termvault.app.core.keys.KeyDeletion;
 import dev.termvault.app.core.keys.Keys;
 import dev.termvault.vault.Vault;
@@ -37,15 +34,10 @@ final class KeysRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            KeyDeletion deleted = new Keys(vault).delete(name, force ? WhenUsed.UNLINK : WhenUsed.REFUSE);
+            Keys keys = new Keys(vault);
+            KeyDeletion deleted = InUseDeletion.delete(force, rule -> keys.delete(name, rule));
             spec.commandLine().getOut().println("Deleted key " + deleted.key().name() + ".");
-            if (!deleted.unlinked().isEmpty()) {
-                spec.commandLine().getOut().println("Unlinked from: " + String.join(", ",
-                        deleted.unlinked().stream().map(HostRef::label).toList())
-                        + ". Give them another key before connecting to them.");
-            }
-        } catch (CoreException.NotConfirmed e) {
-            throw CliException.usage(e.getMessage() + " (add --force to do so; exit code 1)");
+            InUseDeletion.reportUnlinked(deleted.unlinked(), spec.commandLine().getOut());
         }
         return ExitCodes.OK;
     }

@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.termvault.app.core.connect.Connections;
 import dev.termvault.app.core.snippets.HostRun;
 import dev.termvault.app.core.snippets.RunSettings;
 import dev.termvault.app.core.snippets.SnippetRunResult;
 import dev.termvault.app.core.snippets.Snippets;
-import dev.termvault.app.ssh.HostKeyPolicy;
 import dev.termvault.vault.Vault;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,13 +37,8 @@ final class SnippetsRunCommand implements Callable<Integer> {
                     + " another).")
     private int parallel;
 
-    @Option(names = "--known-hosts-only",
-            description = "Refuse hosts whose key is not already in the vault instead of asking.")
-    private boolean knownHostsOnly;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long to wait for each host to answer (default: ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Option(names = "--command-timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "How long the command may run on each host (default: ${DEFAULT-VALUE}).")
@@ -66,9 +60,8 @@ final class SnippetsRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSettings settings = new RunSettings(new Connections.Settings(
-                knownHostsOnly ? HostKeyPolicy.REQUIRE_KNOWN : HostKeyPolicy.ASK_ON_FIRST_USE,
-                Duration.ofSeconds(timeoutSeconds)), Duration.ofSeconds(commandTimeoutSeconds), parallel);
+        RunSettings settings = new RunSettings(connection.settings(), Duration.ofSeconds(commandTimeoutSeconds),
+                parallel);
         SnippetRunResult result;
         try (Vault vault = access.openUnlocked()) {
             result = new Snippets(vault).runner(reference, hosts, settings)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.AuthMethod;
 import dev.termvault.vault.model.Host;
 import java.nio.file.Path;
@@ -18,31 +17,27 @@ import org.junit.jupiter.api.io.TempDir;
 class CredentialsCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "correct horse battery staple";
     private static final String SECRET = "s3cret-Zebra";
 
     @TempDir
     Path temp;
+    InitialisedVault vault;
     CliRun cli;
 
     @BeforeEach
     void init() {
-        cli = new CliRun(temp.resolve("default-vault"));
-        cli.environment.put("TV_PW", PASSWORD);
-        assertThat(run("init", "--emergency-kit", temp.resolve("kit.txt").toString()).exitCode()).isZero();
+        vault = InitialisedVault.create(temp);
+        cli = vault.cli;
     }
 
     private CliRun.Result run(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--vault", temp.resolve("vault").toString(), "--password-env", "TV_PW"))
-                .toArray(String[]::new);
-        return cli.run(all);
+        return vault.run(args);
     }
 
     @Test
     void add_thenListAndShow_neverPrintThePassword_unlessRevealed() throws Exception {
-        CliRun.Result added = cli.typing(SECRET, SECRET).run("credentials", "add", "--name", "router", "--username",
-                "admin", "--vault", temp.resolve("vault").toString(), "--password-env", "TV_PW");
+        cli.typing(SECRET, SECRET);
+        CliRun.Result added = run("credentials", "add", "--name", "router", "--username", "admin");
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(cli.prompts).containsExactly("Password for router: ", "Repeat the password: ");
 
@@ -87,11 +82,8 @@ class CredentialsCommandsTest {
         cli.typing(SECRET, SECRET);
         assertThat(run("credentials", "add", "--name", "box login", "--username", "root").exitCode()).isZero();
         String id = JSON.readTree(run("credentials", "list", "--json").out()).get(0).get("id").asText();
-        try (Vault vault = Vault.open(temp.resolve("vault"))) {
-            vault.unlock(PASSWORD.toCharArray());
-            vault.put(new Host("box", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, id, List.of(), List.of(),
-                    List.of(), null, null, 0, Map.of(), false, List.of()));
-        }
+        vault.change(v -> v.put(new Host("box", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, id, List.of(),
+                List.of(), List.of(), null, null, 0, Map.of(), false, List.of())));
 
         CliRun.Result refused = run("credentials", "rm", "box login");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);

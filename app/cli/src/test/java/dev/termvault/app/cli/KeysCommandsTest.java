@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termvault.app.ssh.keys.SystemTools;
-import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.AuthMethod;
 import dev.termvault.vault.model.Host;
 import java.nio.file.Files;
@@ -21,25 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 class KeysCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "correct horse battery staple";
-
     @TempDir
     Path temp;
+    InitialisedVault vault;
     CliRun cli;
 
     @BeforeEach
     void init() {
-        cli = new CliRun(temp.resolve("default-vault"));
-        cli.environment.put("TV_PW", PASSWORD);
-        CliRun.Result init = run("init", "--emergency-kit", temp.resolve("kit.txt").toString());
-        assertThat(init.exitCode()).as(init.err()).isZero();
+        vault = InitialisedVault.create(temp);
+        cli = vault.cli;
     }
 
     private CliRun.Result run(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--vault", temp.resolve("vault").toString(), "--password-env", "TV_PW"))
-                .toArray(String[]::new);
-        return cli.run(all);
+        return vault.run(args);
     }
 
     private String generate(String name) throws Exception {
@@ -51,13 +44,12 @@ class KeysCommandsTest {
 
     /** Writes hosts straight into the vault, as the host commands would. */
     private void hostsUsing(String keyId, String... labels) {
-        try (Vault vault = Vault.open(temp.resolve("vault"))) {
-            vault.unlock(PASSWORD.toCharArray());
+        vault.change(v -> {
             for (String label : labels) {
-                vault.put(new Host(label, label + ".example.com", 22, "deploy", AuthMethod.KEY, keyId, null,
+                v.put(new Host(label, label + ".example.com", 22, "deploy", AuthMethod.KEY, keyId, null,
                         List.of(), List.of(), List.of(), null, null, 0, Map.of(), false, List.of()));
             }
-        }
+        });
     }
 
     @Test
@@ -123,9 +115,9 @@ class KeysCommandsTest {
         assertThat(refused.err()).contains("confirmation");
         assertThat(file).doesNotExist();
         assertThat(cli.prompts).as("no passphrase asked before the confirmation").isEmpty();
-        CliRun.Result mismatch = cli.typing("first try", "second try").run("keys", "export", "laptop", "--private",
-                "--out", file.toString(), "--yes-i-understand", "--vault", temp.resolve("vault").toString(),
-                "--password-env", "TV_PW");
+        cli.typing("first try", "second try");
+        CliRun.Result mismatch = run("keys", "export", "laptop", "--private", "--out", file.toString(),
+                "--yes-i-understand");
         assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(file).doesNotExist();
 

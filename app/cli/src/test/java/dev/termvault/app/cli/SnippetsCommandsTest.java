@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.termvault.app.ssh.testing.OpenSshServer;
-import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.AuthMethod;
 import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.KnownHost;
@@ -23,17 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SnippetsCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "correct horse battery staple";
-
     @TempDir
     Path temp;
-    CliRun cli;
+    InitialisedVault vault;
 
     private CliRun.Result run(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--vault", temp.resolve("vault").toString(), "--password-env", "TV_PW"))
-                .toArray(String[]::new);
-        return cli.run(all);
+        return vault.run(args);
     }
 
     private String keyId(String name) throws Exception {
@@ -47,25 +41,22 @@ class SnippetsCommandsTest {
 
     /** Two hosts on the sshd, its host key already known (no terminal here to accept a new one). */
     private void hostsOn(OpenSshServer sshd, String keyId, boolean knowHostKey) {
-        try (Vault vault = Vault.open(temp.resolve("vault"))) {
-            vault.unlock(PASSWORD.toCharArray());
+        vault.change(v -> {
             for (String label : List.of("alpha", "beta")) {
-                vault.put(new Host(label, sshd.host(), sshd.port(), sshd.user(), AuthMethod.KEY, keyId, null,
+                v.put(new Host(label, sshd.host(), sshd.port(), sshd.user(), AuthMethod.KEY, keyId, null,
                         List.of(), List.of(), List.of(), null, null, 0, Map.of("TERMVAULT_NAME", label), false,
                         List.of()));
             }
             if (knowHostKey) {
                 String[] hostKey = sshd.hostPublicKeyLine().split(" ");
-                vault.put(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
+                v.put(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
             }
-        }
+        });
     }
 
     @Test
     void snippetsRun_onTwoHosts_printsEachHostsOutputAndASummary_exitsWithFailureWhenOneFails() throws Exception {
-        cli = new CliRun(temp.resolve("default-vault"));
-        cli.environment.put("TV_PW", PASSWORD);
-        assertThat(run("init", "--emergency-kit", temp.resolve("kit.txt").toString()).exitCode()).isZero();
+        vault = InitialisedVault.create(temp);
         assertThat(run("keys", "generate", "--type", "ed25519", "--name", "runner").exitCode()).isZero();
         String publicKey = run("keys", "export", "runner").out().strip();
         try (OpenSshServer sshd = OpenSshServer.builder(temp.resolve("sshd")).authorize(publicKey).start()) {
@@ -97,9 +88,7 @@ class SnippetsCommandsTest {
 
     @Test
     void snippetsRun_anUnknownHostKeyWithoutATerminal_isRefused_andTheCrudCommandsWork() throws Exception {
-        cli = new CliRun(temp.resolve("default-vault"));
-        cli.environment.put("TV_PW", PASSWORD);
-        assertThat(run("init", "--emergency-kit", temp.resolve("kit.txt").toString()).exitCode()).isZero();
+        vault = InitialisedVault.create(temp);
         assertThat(run("keys", "generate", "--type", "ed25519", "--name", "runner").exitCode()).isZero();
         try (OpenSshServer sshd = OpenSshServer.builder(temp.resolve("sshd"))
                 .authorize(run("keys", "export", "runner").out().strip()).start()) {

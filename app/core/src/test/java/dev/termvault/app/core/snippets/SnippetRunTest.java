@@ -9,7 +9,7 @@ import dev.termvault.app.core.connect.Connections;
 import dev.termvault.app.core.keys.KeyRow;
 import dev.termvault.app.core.keys.Keys;
 import dev.termvault.app.ssh.HostKeyPolicy;
-import dev.termvault.app.ssh.SshPrompt;
+import dev.termvault.app.ssh.FakeSshPrompt;
 import dev.termvault.app.ssh.keys.KeyAlgorithm;
 import dev.termvault.app.ssh.testing.OpenSshServer;
 import dev.termvault.vault.Vault;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +90,7 @@ class SnippetRunTest {
 
     @Test
     void run_onTwoHostsAndOneDown_collectsEachHostsOutputAndStatus_askingAboutTheHostKeyOnce() {
-        RecordingPrompt prompt = new RecordingPrompt(true);
+        FakeSshPrompt prompt = FakeSshPrompt.trustingNewKeys();
         List<HostRun> told = new CopyOnWriteArrayList<>();
 
         SnippetRunResult result = snippets.runner("greet", List.of("alpha", "beta", "down", "ALPHA"), settings(1))
@@ -114,8 +113,8 @@ class SnippetRunTest {
         assertThat(down.exitStatus()).isNull();
         assertThat(result.allSucceeded()).isFalse();
         assertThat(told).containsExactlyElementsOf(result.hosts());
-        assertThat(prompt.newKeys).as("alpha and beta share the endpoint: asked once, then known").hasSize(1);
-        assertThat(prompt.newKeys.get(0).fingerprint()).isEqualTo(sshd.hostKeyFingerprint());
+        assertThat(prompt.newKeyQuestions()).as("alpha and beta share the endpoint: asked once, then known").hasSize(1);
+        assertThat(prompt.newKeyQuestions().get(0).fingerprint()).isEqualTo(sshd.hostKeyFingerprint());
         assertThat(vault.list(ItemType.KNOWN_HOST)).singleElement()
                 .satisfies(r -> assertThat(((KnownHost) r.item()).port()).isEqualTo(sshd.port()));
     }
@@ -123,7 +122,7 @@ class SnippetRunTest {
     @Test
     void run_aRefusedHostKey_failsThatHostWithoutRunning_andRecordsNothing() {
         SnippetRunResult result = snippets.runner("greet", List.of("alpha"), settings(1))
-                .run(new RecordingPrompt(false), r -> { });
+                .run(new FakeSshPrompt(), r -> { });
 
         assertThat(result.hosts().get(0).outcome()).isEqualTo(HostRun.Outcome.FAILED);
         assertThat(result.hosts().get(0).stdout()).isEmpty();
@@ -133,7 +132,7 @@ class SnippetRunTest {
     @Test
     void run_twoAtATime_givesTheSameResultsInTheOrderNamed() {
         SnippetRunResult result = snippets.runner("greet", List.of("beta", "down", "alpha"), settings(2))
-                .run(new RecordingPrompt(true), r -> { });
+                .run(FakeSshPrompt.trustingNewKeys(), r -> { });
 
         assertThat(result.hosts()).extracting(HostRun::host, HostRun::outcome, HostRun::exitStatus).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("beta", HostRun.Outcome.EXITED, 1),
@@ -147,7 +146,7 @@ class SnippetRunTest {
         SnippetRun run = snippets.runner("greet", List.of("alpha", "beta", "down"), settings(1));
         assertThat(run.hosts()).extracting(HostRef::label).containsExactly("alpha", "beta", "down");
 
-        SnippetRunResult result = run.run(new RecordingPrompt(true), finished -> run.cancel());
+        SnippetRunResult result = run.run(FakeSshPrompt.trustingNewKeys(), finished -> run.cancel());
 
         assertThat(result.hosts()).extracting(HostRun::outcome).containsExactly(HostRun.Outcome.EXITED,
                 HostRun.Outcome.CANCELLED, HostRun.Outcome.CANCELLED);
@@ -163,37 +162,5 @@ class SnippetRunTest {
                 .isInstanceOf(CoreException.Invalid.class);
         assertThatThrownBy(() -> settings(RunSettings.MAX_PARALLELISM + 1)).isInstanceOf(CoreException.Invalid.class);
         assertThat(vault.list(ItemType.KNOWN_HOST)).isEmpty();
-    }
-
-    /** Answers new host keys as told and records the questions. */
-    static final class RecordingPrompt implements SshPrompt {
-        final List<HostKeyQuestion> newKeys = new CopyOnWriteArrayList<>();
-        private final boolean trust;
-
-        RecordingPrompt(boolean trust) {
-            this.trust = trust;
-        }
-
-        @Override
-        public boolean acceptNewHostKey(HostKeyQuestion question) {
-            newKeys.add(question);
-            return trust;
-        }
-
-        @Override
-        public boolean acceptChangedHostKey(HostKeyQuestion question) {
-            return false;
-        }
-
-        @Override
-        public Optional<char[]> password(String user, String host) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<String>> keyboardInteractive(String host, String name, String instruction,
-                                                          List<KeyboardPrompt> prompts) {
-            return Optional.empty();
-        }
     }
 }
