@@ -1,15 +1,12 @@
 package dev.termvault.app.cli;
 
-import dev.termvault.app.core.hosts.Hosts;
+import dev.termvault.app.core.connect.Connections;
 import dev.termvault.app.ssh.ExecResult;
 import dev.termvault.app.ssh.ForwardBinding;
-import dev.termvault.app.ssh.HostKeyPolicy;
 import dev.termvault.app.ssh.Shell;
 import dev.termvault.app.ssh.SshConnectionException;
 import dev.termvault.app.ssh.SshConnector;
 import dev.termvault.app.ssh.SshSession;
-import dev.termvault.app.ssh.VaultHostDirectory;
-import dev.termvault.app.ssh.VaultKnownHostStore;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.Host;
 import java.io.FileOutputStream;
@@ -21,6 +18,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,13 +50,8 @@ final class ConnectCommand implements Callable<Integer> {
             description = "Run CMD on the host (no terminal), print its output and exit with its status.")
     private String command;
 
-    @Option(names = "--known-hosts-only",
-            description = "Refuse hosts whose key is not already in the vault instead of asking.")
-    private boolean knownHostsOnly;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long to wait for each host to answer (default: ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Spec
     private CommandSpec spec;
@@ -74,12 +67,9 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            Host host = (Host) new Hosts(vault).require(label).item();
-            SshConnector engine = SshConnector.builder(new VaultHostDirectory(vault), new VaultKnownHostStore(vault),
-                            new TerminalSshPrompt(context))
-                    .hostKeyPolicy(knownHostsOnly ? HostKeyPolicy.REQUIRE_KNOWN : HostKeyPolicy.ASK_ON_FIRST_USE)
-                    .connectTimeout(Duration.ofSeconds(timeoutSeconds))
-                    .build();
+            Connections connections = new Connections(vault);
+            Host host = connections.host(label);
+            SshConnector engine = connections.engine(new TerminalSshPrompt(context), connection.settings());
             try (SshSession session = engine.connect(host)) {
                 describeForwards(session);
                 return command != null ? runCommand(session) : interactive(session);

@@ -45,6 +45,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return switch (core) {
                 case CoreException.NotFound n -> ExitCodes.NOT_FOUND;
                 case CoreException.Ambiguous a -> ExitCodes.NOT_FOUND;
+                case CoreException.AlreadyExists a -> ExitCodes.NOT_FOUND;
                 case CoreException.Unreadable u -> ExitCodes.UNREADABLE;
                 case CoreException.Invalid i -> ExitCodes.USAGE;
                 case CoreException.NotConfirmed n -> ExitCodes.USAGE;

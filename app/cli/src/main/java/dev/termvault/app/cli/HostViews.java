@@ -23,7 +23,7 @@ final class HostViews {
     }
 
     static void printTable(List<HostView> hosts, PrintWriter out) {
-        Table table = new Table("LABEL", "HOSTNAME", "PORT", "USER", "TAGS");
+        TextTable table = new TextTable("LABEL", "HOSTNAME", "PORT", "USER", "TAGS");
         for (HostView host : hosts) {
             table.row(host.label(), host.hostname(), Integer.toString(host.port()),
                     host.username() == null ? "-" : host.username(), String.join(",", host.tags()));

@@ -1,31 +1,14 @@
 package dev.termvault.app.cli;
 
 import java.nio.CharBuffer;
-import java.util.Optional;
 
 import dev.termvault.app.ssh.keys.PassphrasePrompt;
 import dev.termvault.app.ssh.keys.SshKeyException;
-import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.ItemType;
-import dev.termvault.vault.model.SshKey;
 
-/** What the key and import commands share: finding keys by name, asking for passphrases, mapping errors. */
+/** What the key and import commands share: asking for key file passphrases, mapping key file errors. */
 final class KeyCommands {
 
     private KeyCommands() {
-    }
-
-    static Optional<VaultRecord> keyByName(Vault vault, String name) {
-        return vault.list(ItemType.SSH_KEY).stream()
-                .filter(r -> ((SshKey) r.item()).name().equals(name))
-                .findFirst();
-    }
-
-    static void requireFreeName(Vault vault, String name) {
-        if (keyByName(vault, name).isPresent()) {
-            throw CliException.notFound("A key named \"" + name + "\" already exists. Pick another name with --name.");
-        }
     }
 
     /**

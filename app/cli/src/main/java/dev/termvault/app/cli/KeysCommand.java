@@ -5,12 +5,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code termvault keys ...}: SSH keys in the vault, and reading key files. */
-@Command(name = "keys", description = "Generate, import, inspect and export SSH keys.",
+@Command(name = "keys", description = "Generate, import, list, rename, delete, inspect and export SSH keys.",
         subcommands = {
             KeysGenerateCommand.class,
             KeysImportCommand.class,
             KeysInspectCommand.class,
             KeysExportPublicCommand.class,
+            KeysListCommand.class,
+            KeysRemoveCommand.class,
+            KeysRenameCommand.class,
+            KeysExportCommand.class,
         })
 final class KeysCommand implements Runnable {
 

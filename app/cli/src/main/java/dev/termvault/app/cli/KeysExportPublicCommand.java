@@ -2,8 +2,8 @@ package dev.termvault.app.cli;
 
 import java.util.concurrent.Callable;
 
+import dev.termvault.app.core.keys.Keys;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.model.SshKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,10 +28,7 @@ final class KeysExportPublicCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Vault vault = access.openUnlocked()) {
-            SshKey key = (SshKey) KeyCommands.keyByName(vault, name)
-                    .orElseThrow(() -> CliException.notFound("There is no key named \"" + name + "\"."))
-                    .item();
-            spec.commandLine().getOut().println(key.publicKey());
+            spec.commandLine().getOut().println(new Keys(vault).exportPublic(name));
             spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;

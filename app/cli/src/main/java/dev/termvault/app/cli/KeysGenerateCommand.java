@@ -2,14 +2,9 @@ package dev.termvault.app.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.termvault.app.ssh.keys.KeyAlgorithm;
-import dev.termvault.app.ssh.keys.KeyGeneration;
-import dev.termvault.app.ssh.keys.KeyMaterial;
-import dev.termvault.app.ssh.keys.SshKeyException;
-import dev.termvault.app.ssh.keys.SshKeyRecords;
+import dev.termvault.app.core.keys.KeyRow;
+import dev.termvault.app.core.keys.Keys;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.SshKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,22 +38,12 @@ final class KeysGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SshKey record;
-        try {
-            KeyMaterial key = KeyGeneration.generate(KeyAlgorithm.parse(type), bits, comment == null ? name : comment);
-            record = SshKeyRecords.toRecord(name.strip(), key);
-            key.destroy();
-        } catch (SshKeyException e) {
-            throw KeyCommands.failure(e);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage() + ".");
-        }
+        var algorithm = Keys.algorithm(type);
         try (Vault vault = access.openUnlocked()) {
-            KeyCommands.requireFreeName(vault, record.name());
-            VaultRecord stored = vault.put(record);
-            spec.commandLine().getOut().println("Generated " + record.keyType() + " key " + record.name() + ", id "
-                    + stored.id() + ".");
-            spec.commandLine().getOut().println(record.publicKey());
+            KeyRow key = new Keys(vault).generate(algorithm, bits, name, comment);
+            spec.commandLine().getOut().println("Generated " + key.keyType() + " key " + key.name() + ", id "
+                    + key.id() + ".");
+            spec.commandLine().getOut().println(key.publicKey());
         }
         return ExitCodes.OK;
     }

@@ -1,17 +1,12 @@
 package dev.termvault.app.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.termvault.app.ssh.keys.KeyFileReader;
-import dev.termvault.app.ssh.keys.KeyMaterial;
+import dev.termvault.app.core.keys.KeyRow;
+import dev.termvault.app.core.keys.Keys;
 import dev.termvault.app.ssh.keys.SshKeyException;
-import dev.termvault.app.ssh.keys.SshKeyRecords;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.SshKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,25 +40,12 @@ final class KeysImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw CliException.notFound("There is no file " + file + ".");
-        }
-        String keyName = name != null ? name.strip() : file.getFileName().toString();
-        SshKey record;
-        try {
-            KeyMaterial key = KeyFileReader.read(file, KeyCommands.prompt(context, passphraseEnv));
-            record = SshKeyRecords.toRecord(keyName, key);
-            key.destroy();
+        try (Vault vault = access.openUnlocked()) {
+            KeyRow key = new Keys(vault).importFile(file, name, KeyCommands.prompt(context, passphraseEnv));
+            spec.commandLine().getOut().println("Imported " + key.keyType() + " key " + key.name() + " from " + file
+                    + ", id " + key.id() + ".");
         } catch (SshKeyException e) {
             throw KeyCommands.failure(e);
-        } catch (IOException e) {
-            throw CliException.failed("The file " + file + " could not be read.");
-        }
-        try (Vault vault = access.openUnlocked()) {
-            KeyCommands.requireFreeName(vault, keyName);
-            VaultRecord stored = vault.put(record);
-            spec.commandLine().getOut().println("Imported " + record.keyType() + " key " + keyName + " from " + file
-                    + ", id " + stored.id() + ".");
         }
         return ExitCodes.OK;
     }

@@ -38,7 +38,7 @@ final class KnownHostsListCommand implements Callable<Integer> {
             } else if (rows.isEmpty()) {
                 out.println("No host keys accepted yet: they are added when you connect.");
             } else {
-                Table table = new Table("HOST", "TYPE", "ADDED", "FINGERPRINT", "");
+                TextTable table = new TextTable("HOST", "TYPE", "ADDED", "FINGERPRINT", "");
                 ZoneId zone = ZoneId.systemDefault();
                 rows.forEach(r -> table.row(r.hostAndPort(), r.typeLabel(), r.addedText(zone), r.fingerprint(),
                         r.revoked() ? "revoked" : ""));

@@ -44,7 +44,7 @@ final class SearchCommand implements Callable<Integer> {
             } else if (rows.isEmpty()) {
                 out.println("Nothing matches \"" + query + "\".");
             } else {
-                Table table = new Table("TYPE", "NAME", "ID", "DETAIL");
+                TextTable table = new TextTable("TYPE", "NAME", "ID", "DETAIL");
                 rows.forEach(r -> table.row(r.type().name().toLowerCase(Locale.ROOT).replace('_', '-'), r.name(),
                         r.id(), r.detail()));
                 table.print(out);

@@ -5,7 +5,6 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -81,15 +80,6 @@ final class TerminalSshPrompt implements SshPrompt {
     }
 
     private boolean askYes(String question, String expected) {
-        Console console = System.console();
-        if (console == null) {
-            context.err().println(question.strip());
-            context.err().println("No terminal to answer on: refused.");
-            context.err().flush();
-            return false;
-        }
-        context.err().flush();
-        String answer = console.readLine("%s", question);
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals(expected);
+        return TerminalConfirmation.ask(context.err(), question, expected);
     }
 }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             PasswdCommand.class,
             ConnectCommand.class,
             KeysCommand.class,
+            CredentialsCommand.class,
+            SnippetsCommand.class,
             ImportCommand.class,
             AccountCommand.class,
             SyncCommand.class,

@@ -37,6 +37,16 @@ public abstract sealed class CoreException extends RuntimeException {
         }
     }
 
+    /**
+     * What was asked for would take a name or a place that is already taken: a second key of the same name, a
+     * file that exists and was not to be replaced.
+     */
+    public static final class AlreadyExists extends CoreException {
+        public AlreadyExists(String message) {
+            super(message);
+        }
+    }
+
     /** The input does not make a valid record: one message per field (field name → message), in order. */
     public static final class Invalid extends CoreException {
         private final Map<String, String> fieldErrors;

@@ -4,7 +4,7 @@ import static dev.termvault.app.desktop.GuiTests.visible;
 import static dev.termvault.app.desktop.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.termvault.app.desktop.keys.KeyRow;
+import dev.termvault.app.core.keys.KeyRow;
 import dev.termvault.app.ssh.keys.Fingerprints;
 import dev.termvault.app.ssh.keys.KeyAlgorithm;
 import dev.termvault.app.ssh.keys.KeyGeneration;

@@ -10,7 +10,7 @@ import dev.termvault.app.desktop.hosts.HostFilter;
 import dev.termvault.app.desktop.hosts.HostListViewModel;
 import dev.termvault.app.desktop.keys.KeyGenerationViewModel;
 import dev.termvault.app.desktop.keys.KeyImportViewModel;
-import dev.termvault.app.desktop.keys.KeyRow;
+import dev.termvault.app.core.keys.KeyRow;
 import dev.termvault.app.desktop.keys.KeysViewModel;
 import dev.termvault.app.desktop.knownhosts.KnownHostsViewModel;
 import dev.termvault.app.desktop.hosts.RecordChoice;
@@ -229,7 +229,7 @@ class RecordViewModelsTest {
         assertThat(generation.algorithmProperty().get()).isEqualTo(KeyAlgorithm.ED25519);
         assertThat(generation.canGenerateProperty().get()).as("no name yet").isFalse();
         generation.nameProperty().set("laptop");
-        AtomicReference<VaultRecord> stored = new AtomicReference<>();
+        AtomicReference<KeyRow> stored = new AtomicReference<>();
 
         generation.generate(stored::set);
 
@@ -243,7 +243,8 @@ class RecordViewModelsTest {
         assertThat(row.comment()).isEqualTo("ann@laptop");
         assertThat(row.publicKey()).startsWith("ssh-ed25519 AAAA").endsWith(" ann@laptop");
         assertThat(row.fingerprint()).isEqualTo(fingerprintBySshKeygen(row.publicKey()));
-        assertThat(((SshKey) stored.get().item()).privateKey()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+        assertThat(((SshKey) vault.get(stored.get().id()).orElseThrow().item()).privateKey())
+                .startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
 
         generation.algorithmProperty().set(KeyAlgorithm.RSA);
         assertThat(generation.sizes()).containsExactly(3072, 4096);
@@ -276,7 +277,7 @@ class RecordViewModelsTest {
                 "-f", file.toString());
         String expected = SystemTools.runOk("ssh-keygen", "-l", "-E", "sha256", "-f", file + ".pub").split(" ")[1];
         KeyImportViewModel importing = new KeyImportViewModel(vault, NOW);
-        AtomicReference<VaultRecord> stored = new AtomicReference<>();
+        AtomicReference<KeyRow> stored = new AtomicReference<>();
         importing.fileProperty().set(file.toString());
         assertThat(importing.nameProperty().get()).isEqualTo("id_ed25519_import");
 
@@ -295,7 +296,7 @@ class RecordViewModelsTest {
         importing.passphraseProperty().set("open sesame");
         importing.importKey(stored::set);
         assertThat(importing.errorProperty().get()).isEmpty();
-        KeyRow row = KeyRow.of(stored.get());
+        KeyRow row = stored.get();
         assertThat(row.fingerprint()).isEqualTo(expected);
         assertThat(row.comment()).isEqualTo("bob@desk");
 
@@ -330,6 +331,8 @@ class RecordViewModelsTest {
         assertThat(keys.delete(keys.keys().get(0))).isTrue();
         assertThat(keys.keys()).isEmpty();
         assertThat(vault.get(key.id())).isEmpty();
+        assertThat(((Host) vault.list(ItemType.HOST).get(0).item()).keyId())
+                .as("the host that used it is unlinked, not left pointing at nothing").isNull();
     }
 
     @Test

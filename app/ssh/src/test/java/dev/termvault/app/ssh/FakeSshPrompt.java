@@ -18,6 +18,11 @@ public final class FakeSshPrompt implements SshPrompt {
         return prompt;
     }
 
+    /** The first-use questions asked so far, in order. */
+    public List<HostKeyQuestion> newKeyQuestions() {
+        return List.copyOf(newKeyQuestions);
+    }
+
     @Override
     public boolean acceptNewHostKey(HostKeyQuestion question) {
         newKeyQuestions.add(question);

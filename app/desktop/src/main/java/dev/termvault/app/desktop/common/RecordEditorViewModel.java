@@ -1,9 +1,10 @@
 package dev.termvault.app.desktop.common;
 
-import dev.termvault.vault.Vault;
+import dev.termvault.app.core.CoreException;
 import dev.termvault.vault.VaultException;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Item;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -14,23 +15,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What a screen of one record type with a list and an editor shares: the search over the vault (every word in
- * some searchable field; secrets are never searched), the record being edited, new, save, delete and the status
- * line. A subclass names its type and moves its fields in and out of the editor.
+ * What a screen of one record type with a list and an editor shares: the search (every word in some searchable
+ * field; secrets are never searched), the record being edited, new, save, delete and the status line. A subclass
+ * moves its fields in and out of the editor and hands the search, the saving and the deleting to its use cases
+ * in the core, which decide what is valid and what a deletion does.
  *
  * @param <T> the record type the screen shows
  */
 public abstract class RecordEditorViewModel<T extends Item> {
 
-    protected final Vault vault;
     protected final StringProperty status = new SimpleStringProperty("");
     protected final ObjectProperty<VaultRecord> editing = new SimpleObjectProperty<>();
     private final Class<T> type;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<VaultRecord> records = FXCollections.observableArrayList();
 
-    public RecordEditorViewModel(Vault vault, Class<T> type) {
-        this.vault = vault;
+    public RecordEditorViewModel(Class<T> type) {
         this.type = type;
         query.addListener((obs, old, now) -> refresh());
     }
@@ -47,13 +47,25 @@ public abstract class RecordEditorViewModel<T extends Item> {
     /** The name to show in status lines. */
     protected abstract String nameOf(T item);
 
+    /** The records a search finds (the use case's search). */
+    protected abstract List<VaultRecord> find(String query);
+
+    /**
+     * Stores the editor's fields as a new record ({@code id} null) or over the record {@code id}.
+     *
+     * @throws CoreException when the use case refuses (a name taken, a field invalid)
+     */
+    protected abstract VaultRecord store(String id, T item);
+
+    /** Deletes the record (the person confirmed). */
+    protected abstract void remove(VaultRecord record);
+
     /** Whether the editor's fields make a record that can be saved. */
     public abstract BooleanBinding validProperty();
 
     /** Reads the records matching the search again. */
     public void refresh() {
-        records.setAll(vault.search(query.get() == null ? "" : query.get()).stream()
-                .filter(r -> type.isInstance(r.item())).toList());
+        records.setAll(find(query.get() == null ? "" : query.get()));
     }
 
     public void startNew() {
@@ -75,13 +87,13 @@ public abstract class RecordEditorViewModel<T extends Item> {
         }
         T item = fromFields();
         try {
-            VaultRecord saved = editing.get() == null ? vault.put(item) : vault.put(editing.get().id(), item);
+            VaultRecord saved = store(editing.get() == null ? null : editing.get().id(), item);
             editing.set(saved);
             refresh();
             status.set("Saved.");
             return Optional.of(saved);
-        } catch (VaultException e) {
-            status.set("Not saved: " + e.getMessage() + ".");
+        } catch (CoreException | VaultException e) {
+            status.set("Not saved: " + sentence(e.getMessage()));
             return Optional.empty();
         }
     }
@@ -93,15 +105,20 @@ public abstract class RecordEditorViewModel<T extends Item> {
             return false;
         }
         try {
-            vault.delete(record.id());
-        } catch (VaultException e) {
-            status.set("Not deleted: " + e.getMessage() + ".");
+            remove(record);
+        } catch (CoreException | VaultException e) {
+            status.set("Not deleted: " + sentence(e.getMessage()));
             return false;
         }
         startNew();
         refresh();
         status.set("Deleted " + nameOf(type.cast(record.item())) + ".");
         return true;
+    }
+
+    /** The message as a sentence: with a full stop at its end. */
+    public static String sentence(String message) {
+        return message.endsWith(".") ? message : message + ".";
     }
 
     /** The record {@code record} names, or the one being edited when null. */

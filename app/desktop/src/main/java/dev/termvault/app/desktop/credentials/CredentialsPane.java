@@ -182,8 +182,8 @@ public final class CredentialsPane {
         List<String> hosts = model.hostsUsing(record);
         String message = "Delete the credential " + ((Credential) record.item()).name() + "? It cannot be undone.";
         if (!hosts.isEmpty()) {
-            message += "\n\nThese hosts log in with it and will not find it any more: " + String.join(", ", hosts)
-                    + ".";
+            message += "\n\nThese hosts log in with it and will be unlinked from it (give them another before"
+                    + " connecting): " + String.join(", ", hosts) + ".";
         }
         Sheets.confirmDelete(root, "Delete credential", message, "confirmDeleteCredential", () -> {
             list.getSelectionModel().clearSelection();

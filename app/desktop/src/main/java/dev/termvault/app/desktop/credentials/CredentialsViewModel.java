@@ -1,11 +1,12 @@
 package dev.termvault.app.desktop.credentials;
 
+import dev.termvault.app.core.HostRef;
+import dev.termvault.app.core.WhenUsed;
+import dev.termvault.app.core.credentials.Credentials;
 import dev.termvault.app.desktop.common.RecordEditorViewModel;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Credential;
-import dev.termvault.vault.model.Host;
-import dev.termvault.vault.model.ItemType;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -20,10 +21,12 @@ import javafx.collections.ObservableList;
 /**
  * The Credentials screen: saved passwords (name, username, password) with search, an editor, delete, and
  * copying a password through the secret clipboard. The password is hidden until {@link #revealProperty} is set.
- * Search looks at names and usernames, never at passwords (the vault's search leaves secrets out).
+ * Search looks at names and usernames, never at passwords (the vault's search leaves secrets out). The use
+ * cases are {@link Credentials}.
  */
 public final class CredentialsViewModel extends RecordEditorViewModel<Credential> {
 
+    private final Credentials useCases;
     private final Consumer<String> secretClipboard;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty username = new SimpleStringProperty("");
@@ -36,7 +39,8 @@ public final class CredentialsViewModel extends RecordEditorViewModel<Credential
      * @param secretClipboard copies a password (and clears it from the clipboard later, where that is set up)
      */
     public CredentialsViewModel(Vault vault, Consumer<String> secretClipboard) {
-        super(vault, Credential.class);
+        super(Credential.class);
+        this.useCases = new Credentials(vault);
         this.secretClipboard = secretClipboard;
         nameError = Bindings.createStringBinding(
                 () -> name.get() == null || name.get().isBlank() ? "A credential needs a name." : "", name);
@@ -62,9 +66,29 @@ public final class CredentialsViewModel extends RecordEditorViewModel<Credential
 
     @Override
     protected Credential fromFields() {
-        return new Credential(name.get().strip(),
-                username.get() == null || username.get().isBlank() ? null : username.get().strip(),
-                password.get() == null ? "" : password.get());
+        return new Credential(name.get(), username.get(), password.get() == null ? "" : password.get());
+    }
+
+    @Override
+    protected List<VaultRecord> find(String query) {
+        return useCases.records(query);
+    }
+
+    @Override
+    protected VaultRecord store(String id, Credential item) {
+        char[] typed = item.password().toCharArray();
+        try {
+            return id == null ? useCases.add(item.name(), item.username(), typed)
+                    : useCases.update(id, item.name(), item.username(), typed);
+        } finally {
+            java.util.Arrays.fill(typed, '\0');
+        }
+    }
+
+    /** Deletes the credential; the person was shown {@link #hostsUsing}, which are unlinked from it. */
+    @Override
+    protected void remove(VaultRecord record) {
+        useCases.delete(record.id(), WhenUsed.UNLINK);
     }
 
     @Override
@@ -87,8 +111,7 @@ public final class CredentialsViewModel extends RecordEditorViewModel<Credential
 
     /** Labels of the hosts that log in with this credential. */
     public List<String> hostsUsing(VaultRecord record) {
-        return vault.list(ItemType.HOST).stream().map(r -> (Host) r.item())
-                .filter(h -> record.id().equals(h.credentialId())).map(Host::label).toList();
+        return useCases.usage(record.id()).stream().map(HostRef::label).toList();
     }
 
     public ObservableList<VaultRecord> credentials() {

@@ -1,14 +1,13 @@
 package dev.termvault.app.desktop.keys;
 
+import dev.termvault.app.core.CoreException;
+import dev.termvault.app.core.keys.KeyRow;
+import dev.termvault.app.core.keys.Keys;
 import dev.termvault.app.desktop.TaskExecutor;
+import dev.termvault.app.desktop.common.RecordEditorViewModel;
 import dev.termvault.app.ssh.keys.KeyAlgorithm;
-import dev.termvault.app.ssh.keys.KeyGeneration;
-import dev.termvault.app.ssh.keys.KeyMaterial;
-import dev.termvault.app.ssh.keys.SshKeyException;
-import dev.termvault.app.ssh.keys.SshKeyRecords;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.VaultRecord;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -24,11 +23,11 @@ import javafx.collections.ObservableList;
 
 /**
  * Making a new SSH key in the vault: Ed25519 by default, ECDSA, or RSA of 3072 or 4096 bits, with a name and a
- * comment. The key is made away from the UI thread (RSA takes seconds) and stored as an SSH key record.
+ * comment. The key is made away from the UI thread (RSA takes seconds) by {@link Keys#generate}.
  */
 public final class KeyGenerationViewModel {
 
-    private final Vault vault;
+    private final Keys keys;
     private final TaskExecutor executor;
     private final ObjectProperty<KeyAlgorithm> algorithm = new SimpleObjectProperty<>(KeyAlgorithm.ED25519);
     private final ObservableList<Integer> sizes = FXCollections.observableArrayList();
@@ -41,7 +40,7 @@ public final class KeyGenerationViewModel {
     private final BooleanBinding canGenerate;
 
     public KeyGenerationViewModel(Vault vault, TaskExecutor executor) {
-        this.vault = vault;
+        this.keys = new Keys(vault);
         this.executor = executor;
         algorithm.addListener((obs, old, now) -> chooseSizes(now));
         chooseSizes(algorithm.get());
@@ -66,10 +65,10 @@ public final class KeyGenerationViewModel {
     }
 
     /**
-     * Makes the key and stores it; {@code onStored} gets the new record on the UI thread. While it runs,
+     * Makes the key and stores it; {@code onStored} gets the new key's row on the UI thread. While it runs,
      * {@link #busyProperty} is true; a failure is shown in {@link #errorProperty} and nothing is stored.
      */
-    public void generate(Consumer<VaultRecord> onStored) {
+    public void generate(Consumer<KeyRow> onStored) {
         if (!canGenerate.get()) {
             return;
         }
@@ -79,25 +78,13 @@ public final class KeyGenerationViewModel {
         String keyComment = comment.get() == null ? "" : comment.get().strip();
         busy.set(true);
         error.set("");
-        executor.submit(() -> {
-            KeyMaterial key = null;
-            try {
-                key = KeyGeneration.generate(chosen, size, keyComment);
-                return vault.put(SshKeyRecords.toRecord(keyName, key));
-            } catch (SshKeyException e) {
-                throw new KeyProblem(e.getMessage());
-            } finally {
-                if (key != null) {
-                    key.destroy();
-                }
-            }
-        }, record -> {
+        executor.submit(() -> keys.generate(chosen, size, keyName, keyComment), row -> {
             busy.set(false);
-            onStored.accept(record);
+            onStored.accept(row);
         }, failure -> {
             busy.set(false);
-            error.set(failure instanceof KeyProblem || failure instanceof VaultException
-                    ? "Not made: " + failure.getMessage() + "."
+            error.set(failure instanceof CoreException || failure instanceof VaultException
+                    ? "Not made: " + RecordEditorViewModel.sentence(failure.getMessage())
                     : "Not made: the key could not be generated.");
         });
     }
@@ -141,14 +128,5 @@ public final class KeyGenerationViewModel {
 
     public BooleanBinding canGenerateProperty() {
         return canGenerate;
-    }
-
-    /** A key problem carried out of the background work; its message is safe to show. */
-    static final class KeyProblem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        KeyProblem(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -1,16 +1,14 @@
 package dev.termvault.app.desktop.keys;
 
+import dev.termvault.app.core.CoreException;
+import dev.termvault.app.core.keys.KeyRow;
+import dev.termvault.app.core.keys.Keys;
 import dev.termvault.app.desktop.TaskExecutor;
-import dev.termvault.app.ssh.keys.KeyFileReader;
-import dev.termvault.app.ssh.keys.KeyMaterial;
+import dev.termvault.app.desktop.common.RecordEditorViewModel;
 import dev.termvault.app.ssh.keys.PassphrasePrompt;
 import dev.termvault.app.ssh.keys.SshKeyException;
-import dev.termvault.app.ssh.keys.SshKeyRecords;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.VaultRecord;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -23,11 +21,12 @@ import javafx.beans.property.StringProperty;
 /**
  * Importing a private key file (OpenSSH, PEM, PKCS#8 or PuTTY) into the vault. A file protected by a
  * passphrase is first read without one; then {@link #needsPassphraseProperty} turns true and the person types
- * it. A wrong passphrase or a file that is not a key gives a clear error and stores nothing.
+ * it. A wrong passphrase or a file that is not a key gives a clear error and stores nothing. The use case is
+ * {@link Keys#importFile}.
  */
 public final class KeyImportViewModel {
 
-    private final Vault vault;
+    private final Keys keys;
     private final TaskExecutor executor;
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
@@ -38,7 +37,7 @@ public final class KeyImportViewModel {
     private final BooleanBinding canImport;
 
     public KeyImportViewModel(Vault vault, TaskExecutor executor) {
-        this.vault = vault;
+        this.keys = new Keys(vault);
         this.executor = executor;
         file.addListener((obs, old, now) -> {
             needsPassphrase.set(false);
@@ -71,10 +70,10 @@ public final class KeyImportViewModel {
     }
 
     /**
-     * Reads the file and stores the key; {@code onStored} gets the record on the UI thread. The passphrase
+     * Reads the file and stores the key; {@code onStored} gets the key's row on the UI thread. The passphrase
      * field is cleared after each try.
      */
-    public void importKey(Consumer<VaultRecord> onStored) {
+    public void importKey(Consumer<KeyRow> onStored) {
         if (!canImport.get()) {
             return;
         }
@@ -91,28 +90,20 @@ public final class KeyImportViewModel {
         busy.set(true);
         error.set("");
         executor.submit(() -> {
-            KeyMaterial key = null;
             try {
-                key = KeyFileReader.read(path, typed == null ? PassphrasePrompt.NONE : PassphrasePrompt.of(typed));
-                return vault.put(SshKeyRecords.toRecord(keyName, key));
+                return keys.importFile(path, keyName,
+                        typed == null ? PassphrasePrompt.NONE : PassphrasePrompt.of(typed));
             } catch (SshKeyException e) {
                 throw new ImportProblem(e);
-            } catch (NoSuchFileException e) {
-                throw new ImportProblem("There is no file " + path + ".");
-            } catch (IOException e) {
-                throw new ImportProblem(path + " could not be read.");
             } finally {
                 if (typed != null) {
                     Arrays.fill(typed, '\0');
                 }
-                if (key != null) {
-                    key.destroy();
-                }
             }
-        }, record -> {
+        }, row -> {
             busy.set(false);
             needsPassphrase.set(false);
-            onStored.accept(record);
+            onStored.accept(row);
         }, failure -> {
             busy.set(false);
             if (failure instanceof ImportProblem problem && problem.keyProblem instanceof SshKeyException.PassphraseRequired) {
@@ -121,16 +112,13 @@ public final class KeyImportViewModel {
             } else if (failure instanceof ImportProblem problem
                     && problem.keyProblem instanceof SshKeyException.WrongPassphrase) {
                 error.set("Wrong passphrase: the key was not imported. Try again.");
-            } else if (failure instanceof ImportProblem || failure instanceof VaultException) {
-                error.set(sentence(failure.getMessage()));
+            } else if (failure instanceof ImportProblem || failure instanceof CoreException
+                    || failure instanceof VaultException) {
+                error.set(RecordEditorViewModel.sentence(failure.getMessage()));
             } else {
                 error.set("The key could not be imported.");
             }
         });
-    }
-
-    private static String sentence(String message) {
-        return message.endsWith(".") ? message : message + ".";
     }
 
     public StringProperty fileProperty() {
@@ -171,9 +159,5 @@ public final class KeyImportViewModel {
             this.keyProblem = keyProblem;
         }
 
-        ImportProblem(String message) {
-            super(message, null, false, false);
-            this.keyProblem = null;
-        }
     }
 }

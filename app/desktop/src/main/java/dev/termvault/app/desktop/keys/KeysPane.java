@@ -1,5 +1,6 @@
 package dev.termvault.app.desktop.keys;
 
+import dev.termvault.app.core.keys.KeyRow;
 import dev.termvault.app.desktop.common.Forms;
 import dev.termvault.app.desktop.common.Sheets;
 import atlantafx.base.theme.Styles;
@@ -325,8 +326,8 @@ public final class KeysPane {
         List<String> hosts = model.hostsUsing(row);
         String message = "Delete the key " + row.name() + " (" + row.fingerprint() + ")? It cannot be undone.";
         if (!hosts.isEmpty()) {
-            message += "\n\nThese hosts log in with it and will not find it any more: " + String.join(", ", hosts)
-                    + ".";
+            message += "\n\nThese hosts log in with it and will be unlinked from it (give them another key before"
+                    + " connecting): " + String.join(", ", hosts) + ".";
         }
         Sheets.confirmDelete(root, "Delete SSH key", message, "confirmDeleteKey", () -> model.delete(row));
     }

@@ -1,13 +1,14 @@
 package dev.termvault.app.desktop.keys;
 
+import dev.termvault.app.core.CoreException;
+import dev.termvault.app.core.HostRef;
+import dev.termvault.app.core.WhenUsed;
+import dev.termvault.app.core.keys.KeyRow;
+import dev.termvault.app.core.keys.Keys;
+import dev.termvault.app.desktop.common.RecordEditorViewModel;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.VaultRecord;
-import dev.termvault.vault.model.Host;
-import dev.termvault.vault.model.ItemType;
-import dev.termvault.vault.model.SshKey;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -19,11 +20,12 @@ import javafx.collections.ObservableList;
 
 /**
  * The Keys screen: every SSH key in the vault with its type, size, fingerprint and comment; search, rename,
- * delete, and copying the public key line. Generating and importing have their own view models.
+ * delete, and copying the public key line. Generating and importing have their own view models. The use cases
+ * are {@link Keys}; this class holds them as JavaFX state.
  */
 public final class KeysViewModel {
 
-    private final Vault vault;
+    private final Keys useCases;
     private final Consumer<String> clipboard;
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
@@ -34,7 +36,7 @@ public final class KeysViewModel {
      * @param clipboard puts text on the clipboard (public keys are not secret, so no clearing)
      */
     public KeysViewModel(Vault vault, Consumer<String> clipboard) {
-        this.vault = vault;
+        this.useCases = new Keys(vault);
         this.clipboard = clipboard;
         query.addListener((obs, old, now) -> refresh());
         refresh();
@@ -42,24 +44,10 @@ public final class KeysViewModel {
 
     /** Reads the keys again, keeping the selection when the key is still there. */
     public void refresh() {
-        String[] words = query.get() == null ? new String[0]
-                : query.get().toLowerCase(Locale.ROOT).strip().split("\\s+");
-        List<KeyRow> rows = vault.list(ItemType.SSH_KEY).stream().map(KeyRow::of)
-                .filter(row -> matches(row, words)).toList();
+        List<KeyRow> rows = useCases.search(query.get());
         String selectedId = selected.get() == null ? null : selected.get().id();
         keys.setAll(rows);
         selected.set(rows.stream().filter(r -> r.id().equals(selectedId)).findFirst().orElse(null));
-    }
-
-    private static boolean matches(KeyRow row, String[] words) {
-        String text = String.join(" ", row.name(), row.keyType(), row.typeLabel(), row.fingerprint(),
-                row.comment(), Integer.toString(row.bits())).toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (!word.isEmpty() && !text.contains(word)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Copies the selected key's OpenSSH public key line. */
@@ -79,37 +67,33 @@ public final class KeysViewModel {
      * @return an error to show, or empty when renamed
      */
     public Optional<String> rename(KeyRow row, String newName) {
-        if (newName == null || newName.isBlank()) {
-            return Optional.of("A key needs a name.");
-        }
+        KeyRow renamed;
         try {
-            VaultRecord record = vault.get(row.id()).orElseThrow(() -> new VaultException.NotFound(row.id()));
-            SshKey key = (SshKey) record.item();
-            vault.put(row.id(), new SshKey(newName.strip(), key.privateKey(), key.publicKey(), key.comment(),
-                    key.keyType()));
-        } catch (VaultException e) {
-            return Optional.of("Not renamed: " + e.getMessage() + ".");
+            renamed = useCases.rename(row.id(), newName);
+        } catch (CoreException.Invalid e) {
+            return Optional.of(e.getMessage());
+        } catch (CoreException | VaultException e) {
+            return Optional.of("Not renamed: " + RecordEditorViewModel.sentence(e.getMessage()));
         }
         refresh();
-        status.set("Renamed to " + newName.strip() + ".");
+        status.set("Renamed to " + renamed.name() + ".");
         return Optional.empty();
     }
 
     /** Labels of the hosts that log in with this key. */
     public List<String> hostsUsing(KeyRow row) {
-        return vault.list(ItemType.HOST).stream().map(r -> (Host) r.item())
-                .filter(h -> row.id().equals(h.keyId())).map(Host::label).toList();
+        return useCases.usage(row.id()).stream().map(HostRef::label).toList();
     }
 
     /**
-     * Deletes a key (after the person confirmed). Hosts that used it keep the reference; connecting to them
-     * then says the key is missing.
+     * Deletes a key (after the person confirmed, having been shown {@link #hostsUsing}): the hosts that used it
+     * are unlinked from it.
      */
     public boolean delete(KeyRow row) {
         try {
-            vault.delete(row.id());
-        } catch (VaultException e) {
-            status.set("Not deleted: " + e.getMessage() + ".");
+            useCases.delete(row.id(), WhenUsed.UNLINK);
+        } catch (CoreException | VaultException e) {
+            status.set("Not deleted: " + RecordEditorViewModel.sentence(e.getMessage()));
             return false;
         }
         refresh();

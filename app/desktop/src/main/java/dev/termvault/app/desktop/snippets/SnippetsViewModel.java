@@ -1,10 +1,12 @@
 package dev.termvault.app.desktop.snippets;
 
+import dev.termvault.app.core.snippets.Snippets;
 import dev.termvault.app.desktop.common.RecordEditorViewModel;
 import dev.termvault.app.desktop.hosts.HostEditorViewModel;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Snippet;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -15,10 +17,11 @@ import javafx.collections.ObservableList;
 
 /**
  * The Snippets screen: saved commands (name, command text of one or more lines, tags) with search over every
- * field, an editor, delete, and copying the command.
+ * field, an editor, delete, and copying the command. The use cases are {@link Snippets}.
  */
 public final class SnippetsViewModel extends RecordEditorViewModel<Snippet> {
 
+    private final Snippets useCases;
     private final Consumer<String> clipboard;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty command = new SimpleStringProperty("");
@@ -28,7 +31,8 @@ public final class SnippetsViewModel extends RecordEditorViewModel<Snippet> {
     private final BooleanBinding valid;
 
     public SnippetsViewModel(Vault vault, Consumer<String> clipboard) {
-        super(vault, Snippet.class);
+        super(Snippet.class);
+        this.useCases = new Snippets(vault);
         this.clipboard = clipboard;
         nameError = Bindings.createStringBinding(
                 () -> name.get() == null || name.get().isBlank() ? "A snippet needs a name." : "", name);
@@ -55,7 +59,23 @@ public final class SnippetsViewModel extends RecordEditorViewModel<Snippet> {
 
     @Override
     protected Snippet fromFields() {
-        return new Snippet(name.get().strip(), command.get().strip(), HostEditorViewModel.parseTags(tags.get()));
+        return new Snippet(name.get(), command.get(), HostEditorViewModel.parseTags(tags.get()));
+    }
+
+    @Override
+    protected List<VaultRecord> find(String query) {
+        return useCases.records(query);
+    }
+
+    @Override
+    protected VaultRecord store(String id, Snippet item) {
+        return id == null ? useCases.add(item.name(), item.command(), item.tags())
+                : useCases.update(id, item.name(), item.command(), item.tags());
+    }
+
+    @Override
+    protected void remove(VaultRecord record) {
+        useCases.delete(record.id());
     }
 
     @Override

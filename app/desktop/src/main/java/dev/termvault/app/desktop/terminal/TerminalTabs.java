@@ -1,8 +1,7 @@
 package dev.termvault.app.desktop.terminal;
 
+import dev.termvault.app.core.connect.Connections;
 import dev.termvault.app.ssh.SshConnector;
-import dev.termvault.app.ssh.VaultHostDirectory;
-import dev.termvault.app.ssh.VaultKnownHostStore;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.Host;
 import java.util.List;
@@ -80,8 +79,7 @@ public final class TerminalTabs {
     /** Opens a new terminal tab for the host and starts connecting. */
     public TerminalTab open(Host host) {
         DialogSshPrompt prompt = new DialogSshPrompt(this::window);
-        SshConnector engine = SshConnector.builder(new VaultHostDirectory(vault), new VaultKnownHostStore(vault),
-                prompt).build();
+        SshConnector engine = new Connections(vault).engine(prompt);
         TerminalTab terminal = new TerminalTab(new TerminalSessionViewModel(host, engine, prompt, Platform::runLater),
                 settings);
         tabs.getTabs().add(terminal.tab());

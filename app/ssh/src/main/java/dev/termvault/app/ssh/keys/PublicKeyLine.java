@@ -16,6 +16,11 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  */
 public record PublicKeyLine(PublicKey key, String comment) {
 
+    /** The key size in bits as ssh-keygen reports it. */
+    public int bits() {
+        return KeyTypes.bits(key);
+    }
+
     public static PublicKeyLine parse(String line) throws SshKeyException {
         try {
             AuthorizedKeyEntry entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line.strip());

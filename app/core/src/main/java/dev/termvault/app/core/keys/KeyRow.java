@@ -1,16 +1,14 @@
-package dev.termvault.app.desktop.keys;
+package dev.termvault.app.core.keys;
 
 import dev.termvault.app.ssh.keys.Fingerprints;
 import dev.termvault.app.ssh.keys.PublicKeyLine;
 import dev.termvault.app.ssh.keys.SshKeyException;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.SshKey;
-import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
+import java.util.Locale;
 
 /**
- * One SSH key as the Keys screen lists it.
+ * One SSH key as both front ends list it (the Keys screen, {@code keys list --json}). Never holds the private key.
  *
  * @param id          the record id
  * @param name        the key's name
@@ -18,39 +16,31 @@ import java.security.interfaces.RSAPublicKey;
  * @param bits        the size as ssh-keygen reports it, 0 when the public key cannot be read
  * @param fingerprint {@code SHA256:...} as ssh-keygen prints it, or a note when the public key cannot be read
  * @param comment     the key comment
- * @param publicKey   the OpenSSH public key line
+ * @param publicKey   the OpenSSH public key line (authorized_keys)
+ * @param usedBy      how many hosts log in with it
  */
 public record KeyRow(String id, String name, String keyType, int bits, String fingerprint, String comment,
-                     String publicKey) {
+                     String publicKey, int usedBy) {
 
-    /** The row for a vault record holding an {@link SshKey}. */
-    public static KeyRow of(VaultRecord record) {
+    /** What {@link #fingerprint} says when the stored public key cannot be parsed. */
+    public static final String UNREADABLE = "(public key unreadable)";
+
+    static KeyRow of(VaultRecord record, int usedBy) {
         SshKey key = (SshKey) record.item();
         String comment = key.comment() == null ? "" : key.comment();
         String line = key.publicKey() == null ? "" : key.publicKey().strip();
         try {
-            PublicKey parsed = PublicKeyLine.parse(line).key();
-            return new KeyRow(record.id(), key.name(), typeOf(key, line), bits(parsed), Fingerprints.sha256(parsed),
-                    comment, line);
+            PublicKeyLine parsed = PublicKeyLine.parse(line);
+            return new KeyRow(record.id(), key.name(), typeOf(key, line), parsed.bits(),
+                    Fingerprints.sha256(parsed.key()), comment, line, usedBy);
         } catch (SshKeyException | RuntimeException e) {
-            return new KeyRow(record.id(), key.name(), typeOf(key, line), 0, "(public key unreadable)", comment,
-                    line);
+            return new KeyRow(record.id(), key.name(), typeOf(key, line), 0, UNREADABLE, comment, line, usedBy);
         }
     }
 
     private static String typeOf(SshKey key, String line) {
         int space = line.indexOf(' ');
         return space > 0 ? line.substring(0, space) : key.keyType() == null ? "" : key.keyType();
-    }
-
-    private static int bits(PublicKey key) {
-        if (key instanceof RSAPublicKey rsa) {
-            return rsa.getModulus().bitLength();
-        }
-        if (key instanceof ECPublicKey ec) {
-            return ec.getParams().getCurve().getField().getFieldSize();
-        }
-        return 256;
     }
 
     /** A short type name: ED25519, ECDSA, RSA. */
@@ -64,6 +54,18 @@ public record KeyRow(String id, String name, String keyType, int bits, String fi
         if (keyType.equals("ssh-rsa") || keyType.startsWith("rsa-")) {
             return "RSA";
         }
-        return keyType.toUpperCase(java.util.Locale.ROOT);
+        return keyType.toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether every word of a search (lower case) is in the name, type, size, fingerprint or comment. */
+    boolean matches(String[] words) {
+        String text = String.join(" ", name, keyType, typeLabel(), fingerprint, comment, Integer.toString(bits))
+                .toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (!word.isEmpty() && !text.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
