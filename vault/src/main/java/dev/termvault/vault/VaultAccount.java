@@ -8,7 +8,7 @@ import dev.termvault.vault.internal.UserKeyMaterial;
 import dev.termvault.vault.internal.VaultKeyWrap;
 import dev.termvault.vault.internal.crypto.KeyHierarchy;
 import dev.termvault.vault.internal.store.AccountRow;
-import dev.termvault.vault.internal.store.StoreException;
+import dev.termvault.vault.internal.store.VaultStoreException;
 import dev.termvault.vault.internal.store.VaultStore;
 import dev.termvault.vault.secret.SecretBytes;
 import dev.termvault.vault.sync.SyncLink;
@@ -68,7 +68,7 @@ public final class VaultAccount {
                     newAccountKey.destroy();
                 }
             }
-        } catch (StoreException e) {
+        } catch (VaultStoreException e) {
             throw StorageErrors.translate(e);
         } finally {
             Arrays.fill(oldPassword, '\0');

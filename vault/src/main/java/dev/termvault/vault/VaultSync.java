@@ -160,7 +160,8 @@ public final class VaultSync {
 
     /** Where the record stands locally (tombstones included); empty when this device never had it. */
     public Optional<LocalVersion> local(UUID recordId) {
-        return localRow(recordId).map(row -> new LocalVersion(row.recordId(), row.revision(), row.deleted()));
+        return localRow(recordId).map(row -> new LocalVersion(row.recordId(), row.revision(), row.deleted(),
+                row.keyVersion()));
     }
 
     private Optional<RecordRow> localRow(UUID recordId) {

@@ -1,6 +1,5 @@
 package dev.termvault.vault.internal;
 
-import dev.termvault.vault.AccountSecrets;
 import dev.termvault.vault.KdfParams;
 import dev.termvault.vault.ServiceShareSource;
 import dev.termvault.vault.Vault;

@@ -2,7 +2,7 @@ package dev.termvault.vault.internal;
 
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.internal.store.StoreException;
+import dev.termvault.vault.internal.store.VaultStoreException;
 import dev.termvault.vault.internal.store.UnsupportedSchemaException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ public final class StorageErrors {
     public static <T> T guard(Supplier<T> work) {
         try {
             return work.get();
-        } catch (StoreException e) {
+        } catch (VaultStoreException e) {
             throw translate(e);
         } catch (UnsupportedSchemaException e) {
             throw new VaultException.UnsupportedFormatVersion("storage format " + e.found());
@@ -35,7 +35,7 @@ public final class StorageErrors {
         });
     }
 
-    public static VaultException translate(StoreException e) {
+    public static VaultException translate(VaultStoreException e) {
         LOG.warn("Vault storage failure: {}", e.getMessage(), e.getCause());
         return new VaultException.StorageFailed(e.getMessage());
     }

@@ -55,7 +55,7 @@ final class AccountTable {
     static void updateCredentials(Connection c, byte[] expectedSalt, AccountRow a) throws SQLException {
         Optional<AccountRow> current = read(c);
         if (current.isEmpty() || !Arrays.equals(current.get().kdfSalt(), expectedSalt)) {
-            throw new StoreException("The password was changed meanwhile by another Termvault");
+            throw new VaultStoreException("The password was changed meanwhile by another Termvault");
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE account SET kdf_salt = ?, kdf_memory_kib = ?,"
                 + " kdf_iterations = ?, kdf_parallelism = ?, wrapped_share = ? WHERE id = 1")) {
@@ -72,7 +72,7 @@ final class AccountTable {
         try (PreparedStatement ps = c.prepareStatement("SELECT device_id FROM device WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                throw new StoreException("The vault has no device row");
+                throw new VaultStoreException("The vault has no device row");
             }
             return Ids.uuid(rs.getBytes(1));
         }
@@ -91,7 +91,7 @@ final class AccountTable {
         try (PreparedStatement ps = c.prepareStatement("SELECT vault_id FROM vault ORDER BY rowid LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                throw new StoreException("The vault database holds no vault");
+                throw new VaultStoreException("The vault database holds no vault");
             }
             return Ids.uuid(rs.getBytes(1));
         }
@@ -102,7 +102,7 @@ final class AccountTable {
             ps.setBytes(1, Ids.bytes(vaultId));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StoreException("Unknown vault");
+                    throw new VaultStoreException("Unknown vault");
                 }
                 return rs.getInt(1);
             }
@@ -148,7 +148,7 @@ final class AccountTable {
             ps.setBytes(2, Ids.bytes(vaultId));
             ps.setInt(3, keyVersion);
             if (ps.executeUpdate() != 1) {
-                throw new StoreException("The vault keys changed while the password was being changed");
+                throw new VaultStoreException("The vault keys changed while the password was being changed");
             }
         }
     }

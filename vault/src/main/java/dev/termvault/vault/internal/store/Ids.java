@@ -16,7 +16,7 @@ final class Ids {
 
     static UUID uuid(byte[] bytes) {
         if (bytes == null || bytes.length != 16) {
-            throw new StoreException("A stored id is damaged");
+            throw new VaultStoreException("A stored id is damaged");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         return new UUID(buffer.getLong(), buffer.getLong());

@@ -68,7 +68,7 @@ final class RecordTable {
         Optional<RecordRow> stored = find(c, vaultId, row.recordId());
         long expected = stored.map(s -> s.revision() + 1).orElse(1L);
         if (row.revision() != expected) {
-            throw new StoreException("Record " + row.recordId() + " changed meanwhile (revision "
+            throw new VaultStoreException("Record " + row.recordId() + " changed meanwhile (revision "
                     + stored.map(RecordRow::revision).orElse(0L) + ")");
         }
         String sql = stored.isPresent()

@@ -46,9 +46,9 @@ final class SqliteDatabase implements AutoCloseable {
             Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             return new SqliteDatabase(connection);
         } catch (SQLException e) {
-            throw new StoreException("Cannot open the vault database", e);
+            throw new VaultStoreException("Cannot open the vault database", e);
         } catch (java.io.IOException e) {
-            throw new StoreException("Cannot create the vault folder", e);
+            throw new VaultStoreException("Cannot create the vault folder", e);
         }
     }
 
@@ -71,7 +71,7 @@ final class SqliteDatabase implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": the vault database failed", e);
+            throw new VaultStoreException("Cannot " + what + ": the vault database failed", e);
         }
     }
 
@@ -80,7 +80,7 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("Cannot " + what + ": the vault database failed", e);
+            throw new VaultStoreException("Cannot " + what + ": the vault database failed", e);
         }
     }
 
@@ -97,7 +97,7 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException("Cannot close the vault database", e);
+            throw new VaultStoreException("Cannot close the vault database", e);
         }
     }
 }

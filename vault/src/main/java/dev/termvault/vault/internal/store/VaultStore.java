@@ -49,12 +49,12 @@ public final class VaultStore implements AutoCloseable {
      * Opens (creating it when {@code create}) the database of {@code dir} and brings its schema up to date.
      * Nothing is written when the schema is current.
      *
-     * @throws StoreException when the file is missing and {@code create} is false, or cannot be opened
+     * @throws VaultStoreException when the file is missing and {@code create} is false, or cannot be opened
      * @throws UnsupportedSchemaException when a newer Termvault wrote it
      */
     public static VaultStore open(Path dir, boolean create) {
         if (!create && !exists(dir)) {
-            throw new StoreException("No vault in " + dir);
+            throw new VaultStoreException("No vault in " + dir);
         }
         SqliteDatabase db = SqliteDatabase.open(file(dir));
         try {
@@ -81,12 +81,12 @@ public final class VaultStore implements AutoCloseable {
     /**
      * Writes a new account with its device, its first vault and that vault's first key, in one transaction.
      *
-     * @throws StoreException when the file already holds an account
+     * @throws VaultStoreException when the file already holds an account
      */
     public void createAccount(AccountRow account, UUID deviceId, UUID vaultId, int keyVersion, byte[] wrappedKey) {
         db.transaction("create the vault", c -> {
             if (AccountTable.read(c).isPresent()) {
-                throw new StoreException("This folder already holds a vault");
+                throw new VaultStoreException("This folder already holds a vault");
             }
             AccountTable.insert(c, account, deviceId);
             AccountTable.insertVault(c, vaultId, keyVersion);
@@ -142,7 +142,7 @@ public final class VaultStore implements AutoCloseable {
      * K_local and every vault key re-wrapped under the new K_acct, in one transaction. No envelope changes.
      *
      * @param expectedSalt the salt the caller derived the old keys from; if another process changed the
-     *                     password meanwhile, nothing is written and a StoreException is thrown
+     *                     password meanwhile, nothing is written and a VaultStoreException is thrown
      */
     public void replaceCredentials(byte[] expectedSalt, AccountRow updated, UUID vaultId,
                                    Map<Integer, byte[]> rewrappedKeys) {
@@ -152,7 +152,7 @@ public final class VaultStore implements AutoCloseable {
                 AccountTable.updateVaultKey(c, vaultId, key.getKey(), key.getValue());
             }
             if (!AccountTable.wrappedKeys(c, vaultId).keySet().equals(rewrappedKeys.keySet())) {
-                throw new StoreException("The vault keys changed while the password was being changed");
+                throw new VaultStoreException("The vault keys changed while the password was being changed");
             }
             return null;
         });
@@ -173,7 +173,7 @@ public final class VaultStore implements AutoCloseable {
     /**
      * Writes records (new ones, new revisions and tombstones) and their outbox rows in one transaction.
      * Each row's revision must be exactly one more than the stored one (1 for a new record), otherwise
-     * nothing is written and a {@link StoreException} says which record conflicted.
+     * nothing is written and a {@link VaultStoreException} says which record conflicted.
      */
     public void write(UUID vaultId, List<RecordRow> rows) {
         db.transaction("save", c -> {
@@ -199,7 +199,7 @@ public final class VaultStore implements AutoCloseable {
     public void startRotation(RotationRow rotation, byte[] wrappedNewKey) {
         db.transaction("start the key rotation", c -> {
             if (RotationTable.find(c, rotation.vaultId()).isPresent()) {
-                throw new StoreException("A key rotation is already in progress");
+                throw new VaultStoreException("A key rotation is already in progress");
             }
             AccountTable.insertVaultKey(c, rotation.vaultId(), rotation.toVersion(), wrappedNewKey);
             AccountTable.setCurrentKeyVersion(c, rotation.vaultId(), rotation.toVersion());
@@ -377,7 +377,7 @@ public final class VaultStore implements AutoCloseable {
                                     Map<Integer, byte[]> wrappedKeys, SyncLink link) {
         db.transaction("join the account", c -> {
             if (AccountTable.read(c).isPresent()) {
-                throw new StoreException("This folder already holds a vault");
+                throw new VaultStoreException("This folder already holds a vault");
             }
             AccountTable.insert(c, account, deviceId);
             AccountTable.insertVault(c, vaultId, currentKeyVersion);

@@ -50,7 +50,7 @@ class VaultStoreTest {
 
     @Test
     void open_missingFolderWithoutCreate_throws() {
-        assertThatThrownBy(() -> VaultStore.open(dir.resolve("nothing"), false)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> VaultStore.open(dir.resolve("nothing"), false)).isInstanceOf(VaultStoreException.class);
     }
 
     @Test
@@ -69,7 +69,7 @@ class VaultStoreTest {
     void createAccount_twice_throwsAndKeepsTheFirst() {
         try (VaultStore store = created()) {
             assertThatThrownBy(() -> store.createAccount(account(new byte[] {2}), UUID.randomUUID(),
-                    UUID.randomUUID(), 1, new byte[1])).isInstanceOf(StoreException.class);
+                    UUID.randomUUID(), 1, new byte[1])).isInstanceOf(VaultStoreException.class);
             assertThat(store.account()).get().extracting(AccountRow::kdfSalt).isEqualTo(new byte[] {1});
             assertThat(store.primaryVaultId()).isEqualTo(VAULT);
             assertThat(store.wrappedVaultKeys(VAULT)).containsOnlyKeys(1);
@@ -83,7 +83,7 @@ class VaultStoreTest {
             store.write(VAULT, List.of(RecordRow.live(id, 1, new byte[] {1}, 1)));
             store.write(VAULT, List.of(RecordRow.live(id, 2, new byte[] {2}, 1)));
             assertThatThrownBy(() -> store.write(VAULT, List.of(RecordRow.live(id, 2, new byte[] {3}, 1))))
-                    .isInstanceOf(StoreException.class);
+                    .isInstanceOf(VaultStoreException.class);
             store.write(VAULT, List.of(RecordRow.tombstone(id, 3)));
 
             assertThat(store.record(VAULT, id)).get().satisfies(r -> {
@@ -105,7 +105,7 @@ class VaultStoreTest {
             UUID a = UUID.randomUUID();
             UUID b = UUID.randomUUID();
             assertThatThrownBy(() -> store.write(VAULT, List.of(RecordRow.live(a, 1, new byte[] {1}, 1),
-                    RecordRow.live(b, 5, new byte[] {1}, 1)))).isInstanceOf(StoreException.class);
+                    RecordRow.live(b, 5, new byte[] {1}, 1)))).isInstanceOf(VaultStoreException.class);
             assertThat(store.liveRecords(VAULT)).isEmpty();
             assertThat(store.outbox(10)).isEmpty();
         }
@@ -122,7 +122,7 @@ class VaultStoreTest {
             assertThat(store.currentKeyVersion(VAULT)).isEqualTo(2);
             assertThat(store.rotation(VAULT)).contains(rotation);
             assertThatThrownBy(() -> store.startRotation(new RotationRow(VAULT, 2, 3), new byte[] {8}))
-                    .isInstanceOf(StoreException.class);
+                    .isInstanceOf(VaultStoreException.class);
 
             assertThat(store.recordsNotUnder(VAULT, 2, null, 10)).hasSize(2);
             assertThat(store.storeRewrapped(VAULT, List.of(RecordRow.live(a, 1, new byte[] {2}, 2)))).isEqualTo(1);
@@ -143,7 +143,7 @@ class VaultStoreTest {
     void replaceCredentials_withStaleSalt_writesNothing() {
         try (VaultStore store = created()) {
             assertThatThrownBy(() -> store.replaceCredentials(new byte[] {5}, account(new byte[] {6}), VAULT,
-                    Map.of(1, new byte[] {4}))).isInstanceOf(StoreException.class);
+                    Map.of(1, new byte[] {4}))).isInstanceOf(VaultStoreException.class);
             store.replaceCredentials(new byte[] {1}, account(new byte[] {6}), VAULT, Map.of(1, new byte[] {4}));
             assertThat(store.account()).get().extracting(AccountRow::kdfSalt).isEqualTo(new byte[] {6});
             assertThat(store.wrappedVaultKeys(VAULT).get(1)).isEqualTo(new byte[] {4});
