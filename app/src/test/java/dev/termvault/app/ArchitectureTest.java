@@ -56,6 +56,13 @@ class ArchitectureTest {
                     + " Vault API, which encrypts them")
             .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule noVaultInternalsInTheApp = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("dev.termvault.vault.internal..")
+            .because("docs/architecture.md: dev.termvault.vault.internal (store, envelope, crypto, keyring) is"
+                    + " not API; the app uses Vault, its account and sync facets, their records and the model")
+            .allowEmptyShould(true);
+
     /*
      * java.security is allowed on purpose, except SecureRandom: the SSH engine needs KeyPairGenerator,
      * KeyFactory, Signature and MessageDigest to make keys, read OpenSSH formats and show SHA256 fingerprints

@@ -53,7 +53,7 @@ final class HostsAddCommand implements Callable<Integer> {
                 throw CliException.notFound("A host labelled \"" + host.label() + "\" already exists."
                         + " Pick another label, or remove it first with: termvault hosts rm " + host.label());
             }
-            VaultRecord record = vault.put(host);
+            VaultRecord record = vault.add(host);
             spec.commandLine().getOut().println("Added host " + host.label() + " (" + HostViews.target(host)
                     + "), id " + record.id() + ".");
         }

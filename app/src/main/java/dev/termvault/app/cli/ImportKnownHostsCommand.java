@@ -45,7 +45,7 @@ final class ImportKnownHostsCommand implements Callable<Integer> {
         int added = 0;
         try (Vault vault = access.openUnlocked()) {
             for (KnownHost knownHost : VaultImports.newKnownHosts(vault, result.knownHosts())) {
-                vault.put(knownHost);
+                vault.add(knownHost);
                 added++;
             }
         }

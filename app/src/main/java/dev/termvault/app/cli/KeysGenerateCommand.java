@@ -55,7 +55,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
         }
         try (Vault vault = access.openUnlocked()) {
             KeyCommands.requireFreeName(vault, record.name());
-            VaultRecord stored = vault.put(record);
+            VaultRecord stored = vault.add(record);
             spec.commandLine().getOut().println("Generated " + record.keyType() + " key " + record.name() + ", id "
                     + stored.id() + ".");
             spec.commandLine().getOut().println(record.publicKey());

@@ -61,7 +61,7 @@ final class KeysImportCommand implements Callable<Integer> {
         }
         try (Vault vault = access.openUnlocked()) {
             KeyCommands.requireFreeName(vault, keyName);
-            VaultRecord stored = vault.put(record);
+            VaultRecord stored = vault.add(record);
             spec.commandLine().getOut().println("Imported " + record.keyType() + " key " + keyName + " from " + file
                     + ", id " + stored.id() + ".");
         }

@@ -3,7 +3,7 @@ package dev.termvault.app.gui.model;
 import dev.termvault.app.gui.TaskExecutor;
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.protocol.keys.DeviceView;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.sync.SyncLink;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

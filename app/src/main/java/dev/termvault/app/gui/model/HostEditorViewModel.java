@@ -237,7 +237,7 @@ public final class HostEditorViewModel {
             Host host = new Host(label.get().strip(), hostname.get().strip(), portNumber, user, method, keyId,
                     credentialId, jumps, forwardList, parseTags(tags.get()), groupId, note, old.keepAliveSeconds(),
                     old.environment(), old.agentForwarding(), old.legacyAlgorithms());
-            VaultRecord saved = editing == null ? vault.put(host) : vault.put(editing.id(), host);
+            VaultRecord saved = editing == null ? vault.add(host) : vault.update(editing.id(), host);
             editing = saved;
             editingRecord.set(saved);
             loadChoices();
@@ -257,7 +257,7 @@ public final class HostEditorViewModel {
         return vault.list(ItemType.GROUP).stream()
                 .filter(r -> ((Group) r.item()).name().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT)))
                 .map(VaultRecord::id).findFirst()
-                .orElseGet(() -> vault.put(new Group(wanted, null)).id());
+                .orElseGet(() -> vault.add(new Group(wanted, null)).id());
     }
 
     /** Labels of the other hosts that jump through the host being edited (they lose that hop on delete). */
@@ -287,7 +287,7 @@ public final class HostEditorViewModel {
                 Host host = (Host) other.item();
                 if (host.jumpHosts().contains(id)) {
                     List<String> kept = host.jumpHosts().stream().filter(j -> !j.equals(id)).toList();
-                    vault.put(other.id(), withJumpHosts(host, kept));
+                    vault.update(other.id(), withJumpHosts(host, kept));
                 }
             }
             vault.delete(id);

@@ -522,7 +522,7 @@ public final class ImportWizardViewModel {
                     throw new CancellationException();
                 }
                 List<KnownHost> fresh = VaultImports.newKnownHosts(vault, known.knownHosts());
-                vault.putAll(fresh);
+                vault.addAll(fresh);
                 knownAdded = fresh.size();
                 knownPresent = known.knownHosts().size() - fresh.size();
                 done[0]++;

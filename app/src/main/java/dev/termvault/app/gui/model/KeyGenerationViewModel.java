@@ -83,7 +83,7 @@ public final class KeyGenerationViewModel {
             KeyMaterial key = null;
             try {
                 key = KeyGeneration.generate(chosen, size, keyComment);
-                return vault.put(SshKeyRecords.toRecord(keyName, key));
+                return vault.add(SshKeyRecords.toRecord(keyName, key));
             } catch (SshKeyException e) {
                 throw new KeyProblem(e.getMessage());
             } finally {

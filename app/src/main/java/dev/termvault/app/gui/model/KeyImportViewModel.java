@@ -94,7 +94,7 @@ public final class KeyImportViewModel {
             KeyMaterial key = null;
             try {
                 key = KeyFileReader.read(path, typed == null ? PassphrasePrompt.NONE : PassphrasePrompt.of(typed));
-                return vault.put(SshKeyRecords.toRecord(keyName, key));
+                return vault.add(SshKeyRecords.toRecord(keyName, key));
             } catch (SshKeyException e) {
                 throw new ImportProblem(e);
             } catch (NoSuchFileException e) {

@@ -85,7 +85,7 @@ public final class KeysViewModel {
         try {
             VaultRecord record = vault.get(row.id()).orElseThrow(() -> new VaultException.NotFound(row.id()));
             SshKey key = (SshKey) record.item();
-            vault.put(row.id(), new SshKey(newName.strip(), key.privateKey(), key.publicKey(), key.comment(),
+            vault.update(row.id(), new SshKey(newName.strip(), key.privateKey(), key.publicKey(), key.comment(),
                     key.keyType()));
         } catch (VaultException e) {
             return Optional.of("Not renamed: " + e.getMessage() + ".");

@@ -75,7 +75,7 @@ abstract class RecordEditorViewModel<T extends Item> {
         }
         T item = fromFields();
         try {
-            VaultRecord saved = editing.get() == null ? vault.put(item) : vault.put(editing.get().id(), item);
+            VaultRecord saved = editing.get() == null ? vault.add(item) : vault.update(editing.get().id(), item);
             editing.set(saved);
             refresh();
             status.set("Saved.");

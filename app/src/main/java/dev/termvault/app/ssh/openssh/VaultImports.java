@@ -79,13 +79,13 @@ public final class VaultImports {
                     name = key.name() + "-" + n;
                 }
                 keyNames.add(name);
-                String id = vault.put(new SshKey(name, key.privateKey(), key.publicKey(), key.comment(),
+                String id = vault.add(new SshKey(name, key.privateKey(), key.publicKey(), key.comment(),
                         key.keyType())).id();
                 keyIds.put(publicBlob(key), id);
                 keysAdded++;
                 return id;
             }
-            String id = vault.put(item).id();
+            String id = vault.add(item).id();
             if (item instanceof Host host) {
                 hostIds.put(host.label(), id);
                 hostsAdded++;

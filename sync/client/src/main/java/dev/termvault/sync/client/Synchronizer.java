@@ -5,17 +5,17 @@ import dev.termvault.sync.protocol.blobs.ChangePage;
 import dev.termvault.sync.protocol.blobs.PushItem;
 import dev.termvault.sync.protocol.blobs.PushResponse;
 import dev.termvault.sync.protocol.blobs.PushResult;
+import dev.termvault.vault.RemoteVersion;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.RemoteVersion;
-import dev.termvault.vault.ServedRecord;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.VaultSync;
 import dev.termvault.vault.model.Item;
-import dev.termvault.vault.store.PendingRow;
-import dev.termvault.vault.store.RecordRow;
-import dev.termvault.vault.store.SyncBase;
-import dev.termvault.vault.store.SyncState;
+import dev.termvault.vault.sync.LocalVersion;
+import dev.termvault.vault.sync.PendingChange;
+import dev.termvault.vault.sync.ServedRecord;
+import dev.termvault.vault.sync.SyncBase;
+import dev.termvault.vault.sync.SyncState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,7 +157,7 @@ public final class Synchronizer {
      * here), before any envelope sealed under it is pushed: other devices fetch it from there.
      */
     private void shareNewKeys(UUID vaultId) {
-        Map<Integer, byte[]> local = vault.wrappedVaultKeys();
+        Map<Integer, byte[]> local = vault.account().wrappedVaultKeys();
         if (serverKeyVersions != null && serverKeyVersions.containsAll(local.keySet())) {
             return;
         }
@@ -180,7 +180,7 @@ public final class Synchronizer {
     private void fetchKeys(VaultSync sync) {
         Map<Integer, byte[]> served = session.wrappedKeys(sync.vaultId());
         try {
-            vault.addWrappedVaultKeys(served);
+            vault.account().addWrappedVaultKeys(served);
         } catch (VaultException.Tampered e) {
             throw new SyncException.ServerMisbehaved("a wrapped vault key from the server does not open under "
                     + "this account's key (swapped or foreign)");
@@ -344,12 +344,12 @@ public final class Synchronizer {
     /** Pushes every pending change; whether anything was sent. */
     private boolean push(VaultSync sync, UUID vaultId) {
         for (int round = 0; round < MAX_PUSH_ROUNDS; round++) {
-            List<PendingRow> rows = sync.pending(BATCH);
+            List<PendingChange> rows = sync.pending(BATCH);
             if (rows.isEmpty()) {
                 return round > 0;
             }
             List<PushItem> items = new ArrayList<>(rows.size());
-            for (PendingRow row : rows) {
+            for (PendingChange row : rows) {
                 items.add(new PushItem(row.recordId().toString(), row.baseRevision(), row.revision(),
                         row.deleted() ? null : row.envelope(), row.deleted()));
             }
@@ -357,7 +357,7 @@ public final class Synchronizer {
             if (response.results() == null || response.results().size() != rows.size()) {
                 throw new SyncException.ServerMisbehaved("the push answer does not match the request");
             }
-            List<PendingRow> applied = new ArrayList<>(rows.size());
+            List<PendingChange> applied = new ArrayList<>(rows.size());
             List<Change> conflicts = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 PushResult result = response.results().get(i);
@@ -382,7 +382,7 @@ public final class Synchronizer {
         return true;
     }
 
-    private void merge(VaultSync sync, RemoteVersion remoteVersion, Optional<SyncBase> base, RecordRow local) {
+    private void merge(VaultSync sync, RemoteVersion remoteVersion, Optional<SyncBase> base, LocalVersion local) {
         UUID id = remoteVersion.recordId();
         long revision = remoteVersion.revision();
         byte[] envelope = remoteVersion.envelope();
@@ -406,7 +406,7 @@ public final class Synchronizer {
             FieldMerge.Result result = FieldMerge.merge(baseItem, localItem.get(), remote);
             sync.keepMerged(id, revision, envelope, result.merged());
             if (result.conflictCopy() != null) {
-                VaultRecord copy = vault.put(result.conflictCopy());
+                VaultRecord copy = vault.add(result.conflictCopy());
                 notice(new SyncNotice(SyncNotice.Kind.CONFLICT_COPY, id.toString(), copy.id()));
             }
         }
