@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * them. Open it ({@link #open}) locked, then {@link #unlock} with the master password; while unlocked every
  * live record is held decrypted in memory (reads are served from there), and every write is sealed in a
  * fresh envelope and committed to disk before the call returns. {@link #lock} wipes every key and drops
- * every decrypted record.
+ * every decrypted record. Records are {@link #add added} (a new id) or {@link #update updated} (an
+ * existing id). The password, the vault keys and the sync-account link are the {@link #account() account}
+ * facet's; the sync client's side is the {@link #sync() sync} facet.
  *
  * <p>Errors are the {@link VaultException} family, with messages safe to show a person: {@code WrongPassword},
  * {@code Tampered} (one record; the others stay readable), {@code Locked} (a data call while locked),
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>Passwords: every method taking a {@code char[]} password wipes it (fills it with zeros) before it
  * returns, whether it succeeds or throws. Copy it first if you still need it.
  *
- * <p>Thread-safe: every method is synchronized on the vault. One process should open a folder at a
+ * <p>Thread-safe: every method is synchronized on the vault, and so are the facets' methods. One process should open a folder at a
  * time; a second process is safe (SQLite locking, revision checks) but does not see the first one's
  * writes until it unlocks again.
  */
