@@ -41,7 +41,7 @@ final class BenchVaults {
             try (Vault vault = created.vault()) {
                 List<Item> all = hosts(count, "host");
                 for (int from = 0; from < all.size(); from += 10_000) {
-                    vault.putAll(all.subList(from, Math.min(all.size(), from + 10_000)));
+                    vault.addAll(all.subList(from, Math.min(all.size(), from + 10_000)));
                 }
             }
             return dir;

@@ -1,11 +1,16 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.envelope.Envelopes;
-import dev.termvault.vault.envelope.RecordAddress;
+import dev.termvault.vault.internal.AccountKeys;
+import dev.termvault.vault.internal.Keyring;
+import dev.termvault.vault.internal.RecordCodec;
+import dev.termvault.vault.internal.RecordIndex;
+import dev.termvault.vault.internal.RecordLoader;
+import dev.termvault.vault.internal.envelope.Envelopes;
+import dev.termvault.vault.internal.envelope.RecordAddress;
+import dev.termvault.vault.internal.store.AccountRow;
+import dev.termvault.vault.internal.store.RecordRow;
 import dev.termvault.vault.model.Item;
-import dev.termvault.vault.store.AccountRow;
-import dev.termvault.vault.store.RecordRow;
+import dev.termvault.vault.secret.SecretBytes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

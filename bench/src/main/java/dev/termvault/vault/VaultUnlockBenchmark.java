@@ -1,7 +1,8 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.store.AccountRow;
+import dev.termvault.vault.internal.AccountKeys;
+import dev.termvault.vault.internal.store.AccountRow;
+import dev.termvault.vault.secret.SecretBytes;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -75,7 +75,7 @@ public class VaultWriteSearchBenchmark {
     @Measurement(iterations = 3)
     public int put10000OneByOne(EmptyVault state) {
         for (Item item : state.items) {
-            state.vault.put(item);
+            state.vault.add(item);
         }
         return state.vault.list().size();
     }
@@ -86,7 +86,7 @@ public class VaultWriteSearchBenchmark {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public int put10000InOneTransaction(EmptyVault state) {
-        return state.vault.putAll(state.items).size();
+        return state.vault.addAll(state.items).size();
     }
 
     /** Two words that must both occur: a data centre and a user; 1 record in 40 matches (250). */

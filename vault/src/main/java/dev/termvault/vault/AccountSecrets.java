@@ -1,9 +1,10 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.crypto.KdfParams;
-import dev.termvault.vault.crypto.KeyHierarchy;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.crypto.SecretKey;
+import dev.termvault.vault.internal.crypto.KeyHierarchy;
+import dev.termvault.vault.internal.crypto.SecretKey;
+import dev.termvault.vault.internal.store.AccountRow;
+import dev.termvault.vault.secret.SecretAccess;
+import dev.termvault.vault.secret.SecretBytes;
 import java.util.Arrays;
 import javax.security.auth.Destroyable;
 
@@ -28,6 +29,12 @@ public final class AccountSecrets implements Destroyable, AutoCloseable {
         this.secretKey = secretKey.clone();
     }
 
+    /** The secrets of {@code account}'s password side with its K_user (which the result then owns). */
+    static AccountSecrets of(SecretBytes userKey, AccountRow account) {
+        return new AccountSecrets(userKey, account.kdfSalt(), new KdfParams(account.kdfMemoryKib(),
+                account.kdfIterations(), account.kdfParallelism()), account.secretKey());
+    }
+
     /**
      * Derives K_user for an account whose salt and KDF parameters came from the key service (a device
      * joining an account). The parameters are checked against the floor before anything is derived.
@@ -44,7 +51,7 @@ public final class AccountSecrets implements Destroyable, AutoCloseable {
             }
             try (SecretKey secretKey = SecretKey.parse(secretKeyText);
                  SecretBytes raw = secretKey.toSecretBytes()) {
-                byte[] rawBytes = raw.reveal();
+                byte[] rawBytes = raw.reveal(SecretAccess.insecure());
                 try {
                     return new AccountSecrets(KeyHierarchy.userKey(password, secretKey, salt, params), salt, params,
                             rawBytes);

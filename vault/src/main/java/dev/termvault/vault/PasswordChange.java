@@ -1,17 +1,20 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.crypto.KdfParams;
-import dev.termvault.vault.crypto.KeyHierarchy;
-import dev.termvault.vault.crypto.KeyWrap;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.crypto.SecretKey;
-import dev.termvault.vault.store.AccountRow;
+import dev.termvault.vault.internal.AccountKeys;
+import dev.termvault.vault.internal.Contexts;
+import dev.termvault.vault.internal.Keyring;
+import dev.termvault.vault.internal.VaultKeyWrap;
+import dev.termvault.vault.internal.crypto.KeyHierarchy;
+import dev.termvault.vault.internal.crypto.KeyWrap;
+import dev.termvault.vault.internal.crypto.SecretKey;
+import dev.termvault.vault.internal.store.AccountRow;
+import dev.termvault.vault.secret.SecretBytes;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A master-password change of a vault linked to a sync account, prepared by {@link Vault#beginPasswordChange}
+ * A master-password change of a vault linked to a sync account, prepared by {@link VaultAccount#beginPasswordChange}
  * and finished by the sync client: it holds the current account secrets (to prove the old password to the
  * key service), the new ones (new salt, same Secret Key, for the new SRP verifier), and this device's vault
  * keys opened with the current password (to re-wrap them under the new K_acct). Nothing is written until
@@ -19,16 +22,16 @@ import java.util.UUID;
  */
 public final class PasswordChange implements AutoCloseable {
 
-    private final Vault vault;
+    private final VaultAccount owner;
     private final AccountRow account;
     private final AccountSecrets current;
     private final AccountSecrets next;
     private final Keyring keys;
     private final Map<Integer, byte[]> storedWraps;
 
-    PasswordChange(Vault vault, AccountRow account, AccountSecrets current, AccountSecrets next, Keyring keys,
+    PasswordChange(VaultAccount owner, AccountRow account, AccountSecrets current, AccountSecrets next, Keyring keys,
                    Map<Integer, byte[]> storedWraps) {
-        this.vault = vault;
+        this.owner = owner;
         this.account = account;
         this.current = current;
         this.next = next;
@@ -66,7 +69,7 @@ public final class PasswordChange implements AutoCloseable {
         try (SecretBytes accountKey = KeyHierarchy.accountKey(next.userKey(), share)) {
             Map<Integer, byte[]> out = new TreeMap<>();
             for (int version : keys.versions()) {
-                out.put(version, VaultKeyWraps.wrap(accountKey, keys.vaultKey(version).orElseThrow(), keys.vaultId(),
+                out.put(version, VaultKeyWrap.wrap(accountKey, keys.vaultKey(version).orElseThrow(), keys.vaultId(),
                         version, epoch));
             }
             return out;
@@ -86,9 +89,9 @@ public final class PasswordChange implements AutoCloseable {
              SecretBytes nextKey = KeyHierarchy.accountKey(next.userKey(), share)) {
             for (Map.Entry<Integer, byte[]> other : served.entrySet()) {
                 if (!out.containsKey(other.getKey())) {
-                    try (SecretBytes vaultKey = VaultKeyWraps.unwrap(currentKey, other.getValue(), keys.vaultId(),
+                    try (SecretBytes vaultKey = VaultKeyWrap.unwrap(currentKey, other.getValue(), keys.vaultId(),
                             other.getKey())) {
-                        out.put(other.getKey(), VaultKeyWraps.wrap(nextKey, vaultKey, keys.vaultId(), other.getKey(),
+                        out.put(other.getKey(), VaultKeyWrap.wrap(nextKey, vaultKey, keys.vaultId(), other.getKey(),
                                 epoch));
                     }
                 }
@@ -107,7 +110,7 @@ public final class PasswordChange implements AutoCloseable {
         }
         try (SecretBytes accountKey = KeyHierarchy.accountKey(next.userKey(), share)) {
             for (int version : keys.versions()) {
-                try (SecretBytes opened = VaultKeyWraps.unwrap(accountKey, wraps.get(version), keys.vaultId(),
+                try (SecretBytes opened = VaultKeyWrap.unwrap(accountKey, wraps.get(version), keys.vaultId(),
                         version)) {
                     if (!opened.equals(keys.vaultKey(version).orElseThrow())) {
                         return false;
@@ -135,7 +138,7 @@ public final class PasswordChange implements AutoCloseable {
         for (int version : keys.versions()) {
             own.put(version, wraps.get(version));
         }
-        vault.commitPasswordChange(account, next, share, keys.vaultId(), own);
+        owner.commitPasswordChange(account, next, share, keys.vaultId(), own);
     }
 
     UUID vaultId() {

@@ -1,6 +1,7 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.crypto.SecretBytes;
+import dev.termvault.vault.internal.LocalServiceShare;
+import dev.termvault.vault.secret.SecretBytes;
 
 /**
  * Where the service share S comes from. K_acct = HKDF(K_user || S) needs both halves, so S is the

@@ -1,12 +1,18 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.envelope.Envelopes;
-import dev.termvault.vault.envelope.RecordAddress;
+import dev.termvault.vault.internal.Keyring;
+import dev.termvault.vault.internal.RecordCodec;
+import dev.termvault.vault.internal.RecordSealer;
+import dev.termvault.vault.internal.StorageErrors;
+import dev.termvault.vault.internal.envelope.Envelopes;
+import dev.termvault.vault.internal.envelope.RecordAddress;
+import dev.termvault.vault.internal.store.RecordRow;
 import dev.termvault.vault.model.Item;
-import dev.termvault.vault.store.PendingRow;
-import dev.termvault.vault.store.RecordRow;
-import dev.termvault.vault.store.SyncBase;
-import dev.termvault.vault.store.SyncState;
+import dev.termvault.vault.sync.LocalVersion;
+import dev.termvault.vault.sync.PendingChange;
+import dev.termvault.vault.sync.ServedRecord;
+import dev.termvault.vault.sync.SyncBase;
+import dev.termvault.vault.sync.SyncState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +49,7 @@ public final class VaultSync {
     }
 
     /** Up to {@code limit} records with local changes to push, oldest first. */
-    public List<PendingRow> pending(int limit) {
+    public List<PendingChange> pending(int limit) {
         synchronized (vault) {
             return StorageErrors.guard(() -> vault.store().pending(vault.vaultId(), limit));
         }
@@ -60,7 +66,7 @@ public final class VaultSync {
      * The server stored these pushed changes exactly as sent: each becomes its record's base; one
      * transaction.
      */
-    public void acknowledge(List<PendingRow> pushed) {
+    public void acknowledge(List<PendingChange> pushed) {
         if (pushed.isEmpty()) {
             return;
         }
@@ -107,7 +113,7 @@ public final class VaultSync {
     /**
      * Whether this vault holds the vault key an envelope's key slot names. False means another device
      * rotated the vault key (or this one deleted an old key): fetch the server's wrapped keys and add them
-     * ({@link Vault#addWrappedVaultKeys}). A malformed envelope counts as held: opening it fails as usual.
+     * ({@link VaultAccount#addWrappedVaultKeys}). A malformed envelope counts as held: opening it fails as usual.
      */
     public boolean holdsKeyFor(byte[] envelope) {
         synchronized (vault) {
@@ -145,7 +151,7 @@ public final class VaultSync {
                     if (item.isEmpty()) {
                         skipped.add(id);
                     } else {
-                        vault.put(id.toString(), item.get());
+                        vault.update(id.toString(), item.get());
                         resealed++;
                     }
                 }
@@ -153,8 +159,13 @@ public final class VaultSync {
         }
     }
 
-    /** The record as stored locally (tombstones included). */
-    public Optional<RecordRow> local(UUID recordId) {
+    /** Where the record stands locally (tombstones included); empty when this device never had it. */
+    public Optional<LocalVersion> local(UUID recordId) {
+        return localRow(recordId).map(row -> new LocalVersion(row.recordId(), row.revision(), row.deleted(),
+                row.keyVersion()));
+    }
+
+    private Optional<RecordRow> localRow(UUID recordId) {
         synchronized (vault) {
             return StorageErrors.guard(() -> vault.store().record(vault.vaultId(), recordId));
         }
@@ -326,7 +337,7 @@ public final class VaultSync {
     }
 
     private boolean localAt(UUID recordId, long revision) {
-        return local(recordId).map(RecordRow::revision).orElse(-1L) == revision;
+        return local(recordId).map(LocalVersion::revision).orElse(-1L) == revision;
     }
 
     /**
@@ -341,7 +352,7 @@ public final class VaultSync {
             RecordRow remote = remoteEnvelope == null ? RecordRow.tombstone(recordId, remoteRevision)
                     : RecordRow.live(recordId, remoteRevision, remoteEnvelope,
                     Envelopes.peek(remoteEnvelope).vaultKeyVersion());
-            long localRevision = local(recordId).map(RecordRow::revision).orElse(0L);
+            long localRevision = localRow(recordId).map(RecordRow::revision).orElse(0L);
             long revision = Math.max(localRevision, remoteRevision) + 1;
             RecordRow row = merged == null ? RecordRow.tombstone(recordId, revision)
                     : RecordSealer.seal(vault.keyring(), new VaultRecord(recordId.toString(), revision, merged));

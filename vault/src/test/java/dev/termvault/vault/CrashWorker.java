@@ -1,6 +1,6 @@
 package dev.termvault.vault;
 
-import dev.termvault.vault.crypto.SecretBytes;
+import dev.termvault.vault.secret.SecretBytes;
 import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.Item;
 import java.io.IOException;
@@ -68,14 +68,14 @@ public final class CrashWorker {
             throws IOException {
         int op = random.nextInt(100);
         if (live.size() < TARGET_RECORDS || op < 8) {
-            VaultRecord created = vault.put(content(null, 1));
+            VaultRecord created = vault.add(content(null, 1));
             live.add(created);
             ack(journal, "P " + created.id() + " 1");
         } else if (op < 60) {
             int i = random.nextInt(live.size());
             VaultRecord old = live.get(i);
             long revision = old.revision() + 1;
-            VaultRecord updated = vault.put(old.id(), content(old.id(), revision));
+            VaultRecord updated = vault.update(old.id(), content(old.id(), revision));
             live.set(i, updated);
             ack(journal, "P " + updated.id() + " " + revision);
         } else if (op < 68) {
@@ -86,7 +86,7 @@ public final class CrashWorker {
             int version = vault.rotateVaultKeyStoppingAfter(ROTATION_BATCH, Integer.MAX_VALUE);
             ack(journal, "R " + version);
         } else {
-            List<VaultRecord> batch = vault.putAll(List.of(content(null, 1), content(null, 1), content(null, 1)));
+            List<VaultRecord> batch = vault.addAll(List.of(content(null, 1), content(null, 1), content(null, 1)));
             live.addAll(batch);
             StringBuilder lines = new StringBuilder();
             for (VaultRecord r : batch) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CryptoConfinementTest {
 
     private static final ArchRule PRIMITIVES_STAY_IN_THE_CRYPTO_PACKAGE = noClasses()
-            .that().resideOutsideOfPackage("dev.termvault.vault.crypto..")
+            .that().resideOutsideOfPackage("dev.termvault.vault.internal.crypto..")
             .should().dependOnClassesThat().resideInAnyPackage("javax.crypto..", "org.bouncycastle..")
             .orShould().dependOnClassesThat().belongToAnyOf(SecureRandom.class, MessageDigest.class,
                     Signature.class, KeyPairGenerator.class)
@@ -40,7 +40,7 @@ class CryptoConfinementTest {
             JavaClasses classes = new ClassFileImporter()
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .importPath(mainClasses);
-            assertThat(classes.contain("dev.termvault.vault.envelope.Envelopes")).isTrue();
+            assertThat(classes.contain("dev.termvault.vault.internal.envelope.Envelopes")).isTrue();
             PRIMITIVES_STAY_IN_THE_CRYPTO_PACKAGE.check(classes);
         } finally {
             configuration.setResolveMissingDependenciesFromClassPath(resolve);

@@ -2,12 +2,13 @@ package dev.termvault.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.termvault.vault.crypto.KdfParams;
-import dev.termvault.vault.crypto.KeyHierarchy;
-import dev.termvault.vault.crypto.KeyWrap;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.crypto.SecretKey;
+import dev.termvault.vault.internal.Contexts;
+import dev.termvault.vault.internal.crypto.KeyHierarchy;
+import dev.termvault.vault.internal.crypto.KeyWrap;
+import dev.termvault.vault.internal.crypto.SecretKey;
 import dev.termvault.vault.model.Host;
+import dev.termvault.vault.secret.SecretAccess;
+import dev.termvault.vault.secret.SecretBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,11 @@ class KeysNotOnDiskTest {
         Map<String, byte[]> keys;
         try (Vault vault = created.vault()) {
             for (int i = 0; i < 20; i++) {
-                vault.put(Host.of("host " + i, "h" + i + ".example.org", 22, "user" + i));
+                vault.add(Host.of("host " + i, "h" + i + ".example.org", 22, "user" + i));
             }
             keys = deriveEveryKey();
-            vault.rotateVaultKey();
-            vault.put(Host.of("after rotation", "r.example.org", 22, "root"));
+            vault.account().rotateVaultKey();
+            vault.add(Host.of("after rotation", "r.example.org", 22, "root"));
             assertThat(Files.exists(dir.resolve("vault.db-wal"))).isTrue();
             keys.putAll(deriveEveryKey());
             assertThat(keys).as("the retired key is checked too")
@@ -89,12 +90,12 @@ class KeysNotOnDiskTest {
                  SecretBytes local = KeyHierarchy.localKey(user);
                  SecretBytes share = KeyWrap.unwrap(local, wrappedShare, Contexts.serviceShare(accountId));
                  SecretBytes account = KeyHierarchy.accountKey(user, share)) {
-                keys.put("K_pw", pw.reveal());
-                keys.put("K_sk", skKey.reveal());
-                keys.put("K_user", user.reveal());
-                keys.put("K_local", local.reveal());
-                keys.put("S", share.reveal());
-                keys.put("K_acct", account.reveal());
+                keys.put("K_pw", pw.reveal(SecretAccess.insecure()));
+                keys.put("K_sk", skKey.reveal(SecretAccess.insecure()));
+                keys.put("K_user", user.reveal(SecretAccess.insecure()));
+                keys.put("K_local", local.reveal(SecretAccess.insecure()));
+                keys.put("S", share.reveal(SecretAccess.insecure()));
+                keys.put("K_acct", account.reveal(SecretAccess.insecure()));
                 try (ResultSet rs = s.executeQuery("SELECT vault_id, key_version, wrapped_key FROM vault_key")) {
                     while (rs.next()) {
                         ByteBuffer id = ByteBuffer.wrap(rs.getBytes(1));
@@ -102,7 +103,7 @@ class KeysNotOnDiskTest {
                         int version = rs.getInt(2);
                         try (SecretBytes vk = KeyWrap.unwrap(account, rs.getBytes(3),
                                 Contexts.vaultKey(vaultId, version))) {
-                            keys.put("VK v" + version, vk.reveal());
+                            keys.put("VK v" + version, vk.reveal(SecretAccess.insecure()));
                         }
                     }
                 }
@@ -113,7 +114,7 @@ class KeysNotOnDiskTest {
 
     private static byte[] secretKeyBytes(String printed) {
         try (SecretKey key = SecretKey.parse(printed); SecretBytes raw = key.toSecretBytes()) {
-            return raw.reveal();
+            return raw.reveal(SecretAccess.insecure());
         }
     }
 

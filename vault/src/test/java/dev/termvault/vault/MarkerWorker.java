@@ -39,21 +39,21 @@ public final class MarkerWorker {
             List<Host> batch = new ArrayList<>();
             for (int i = 0; i < HOSTS; i++) {
                 if (i % 10 == 0) {
-                    vault.put(host(i));
+                    vault.add(host(i));
                 } else {
                     batch.add(host(i));
                 }
                 if (batch.size() == 90) {
-                    vault.putAll(batch);
+                    vault.addAll(batch);
                     batch.clear();
                 }
             }
-            vault.putAll(batch);
-            vault.put(new Credential(LABEL_MARKER + "-credential", USER_MARKER + "-db", PASSWORD_MARKER + "-secret"));
+            vault.addAll(batch);
+            vault.add(new Credential(LABEL_MARKER + "-credential", USER_MARKER + "-db", PASSWORD_MARKER + "-secret"));
             List<VaultRecord> hosts = vault.search(HOST_MARKER);
             for (int i = 0; i < 50; i++) {
                 VaultRecord record = hosts.get(i);
-                vault.put(record.id(), ((Host) record.item()).withTags(List.of(HOST_MARKER + "-tag")));
+                vault.update(record.id(), ((Host) record.item()).withTags(List.of(HOST_MARKER + "-tag")));
             }
             for (int i = 50; i < 50 + DELETED; i++) {
                 vault.delete(hosts.get(i).id());

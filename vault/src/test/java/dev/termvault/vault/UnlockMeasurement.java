@@ -31,16 +31,16 @@ public final class UnlockMeasurement {
                         List.of(), List.of(), List.of("prod", "web"), null, "notes for host " + i, 30,
                         Map.of("LANG", "C.UTF-8"), false, List.of()));
                 if (batch.size() == 1000) {
-                    vault.putAll(batch);
+                    vault.addAll(batch);
                     batch.clear();
                 }
             }
-            vault.putAll(batch);
+            vault.addAll(batch);
             System.out.printf("putAll %d records (batches of 1000): %d ms%n", records,
                     (System.nanoTime() - start) / 1_000_000);
             start = System.nanoTime();
             for (int i = 0; i < 100; i++) {
-                vault.put(Host.of("single-" + i, "s" + i + ".example.com", 22, null));
+                vault.add(Host.of("single-" + i, "s" + i + ".example.com", 22, null));
             }
             System.out.printf("put, one transaction each: %.2f ms per record%n",
                     (System.nanoTime() - start) / 1e6 / 100);

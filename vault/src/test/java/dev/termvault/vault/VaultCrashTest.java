@@ -3,9 +3,11 @@ package dev.termvault.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.store.AccountRow;
-import dev.termvault.vault.store.RecordRow;
+import dev.termvault.vault.internal.AccountKeys;
+import dev.termvault.vault.internal.store.AccountRow;
+import dev.termvault.vault.internal.store.RecordRow;
+import dev.termvault.vault.secret.SecretAccess;
+import dev.termvault.vault.secret.SecretBytes;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +63,7 @@ class VaultCrashTest {
         try (Vault vault = Vault.open(vaultDir)) {
             AccountRow account = vault.store().account().orElseThrow();
             try (SecretBytes userKey = AccountKeys.userKey(account, PASSWORD.toCharArray())) {
-                Files.writeString(keyFile, HexFormat.of().formatHex(userKey.reveal()));
+                Files.writeString(keyFile, HexFormat.of().formatHex(userKey.reveal(SecretAccess.insecure())));
             }
         }
         Path journal = work.resolve("journal");

@@ -3,11 +3,11 @@ package dev.termvault.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.termvault.vault.envelope.Envelopes;
+import dev.termvault.vault.internal.envelope.Envelopes;
 import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.Snippet;
-import dev.termvault.vault.store.OutboxEntry;
-import dev.termvault.vault.store.StoreTestAccess;
+import dev.termvault.vault.internal.store.OutboxEntry;
+import dev.termvault.vault.internal.store.StoreTestAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +36,17 @@ class VaultKeysTest {
     @Test
     void changePassword_oldRefusedNewWorksAndNoEnvelopeRewritten() throws Exception {
         try (Vault vault = Vault.createLocal(dir, "first password".toCharArray()).vault()) {
-            vault.putAll(hosts(5));
+            vault.addAll(hosts(5));
             Map<String, byte[]> envelopesBefore = StoreTestAccess.envelopes(dir);
             Map<String, String> filesBefore = VaultFiles.hashes(dir);
 
-            assertThatThrownBy(() -> vault.changePassword("not it".toCharArray(), "x".toCharArray()))
+            assertThatThrownBy(() -> vault.account().changePassword("not it".toCharArray(), "x".toCharArray()))
                     .isInstanceOf(VaultException.WrongPassword.class);
             assertThat(VaultFiles.hashes(dir)).isEqualTo(filesBefore);
 
             char[] oldPassword = "first password".toCharArray();
             char[] newPassword = "second password".toCharArray();
-            vault.changePassword(oldPassword, newPassword);
+            vault.account().changePassword(oldPassword, newPassword);
             assertThat(oldPassword).containsOnly('\0');
             assertThat(newPassword).containsOnly('\0');
             assertThat(vault.isUnlocked()).isTrue();
@@ -62,18 +62,18 @@ class VaultKeysTest {
             vault.unlock("second password".toCharArray());
             assertThat(vault.list()).hasSize(5);
             // The in-memory account key is the new one: a rotation wraps under it and survives a re-unlock.
-            assertThat(vault.rotateVaultKey()).isEqualTo(2);
+            assertThat(vault.account().rotateVaultKey()).isEqualTo(2);
         }
     }
 
     @Test
     void rotateVaultKey_everyEnvelopeMovesToTheNewKeyAndAllStayReadable() throws Exception {
         try (Vault vault = Vault.createLocal(dir, "rotate me".toCharArray()).vault()) {
-            List<VaultRecord> records = vault.putAll(hosts(450));
+            List<VaultRecord> records = vault.addAll(hosts(450));
             vault.delete(records.get(0).id());
             assertThat(keyVersions(dir)).containsExactly(Map.entry(1, 449L));
 
-            assertThat(vault.rotateVaultKey()).isEqualTo(2);
+            assertThat(vault.account().rotateVaultKey()).isEqualTo(2);
             assertThat(keyVersions(dir)).containsExactly(Map.entry(2, 449L));
             assertThat(StoreTestAccess.count(dir, "vault_key")).isEqualTo(1);
             assertThat(StoreTestAccess.count(dir, "key_rotation")).isZero();
@@ -81,7 +81,7 @@ class VaultKeysTest {
                     .extracting(OutboxEntry::revision).hasSize(449).containsOnly(1L);
             assertThat(vault.list()).hasSize(449);
 
-            VaultRecord added = vault.put(new Snippet("uptime", "uptime", null));
+            VaultRecord added = vault.add(new Snippet("uptime", "uptime", null));
             assertThat(Envelopes.peek(StoreTestAccess.envelopes(dir).get(added.id())).vaultKeyVersion())
                     .isEqualTo(2);
         }
@@ -96,16 +96,16 @@ class VaultKeysTest {
     void rotateVaultKey_interrupted_resumesOnNextCallAndOnUnlock() throws Exception {
         List<String> ids = new ArrayList<>();
         try (Vault vault = Vault.createLocal(dir, "resume me".toCharArray()).vault()) {
-            vault.putAll(hosts(50)).forEach(r -> ids.add(r.id()));
+            vault.addAll(hosts(50)).forEach(r -> ids.add(r.id()));
 
             assertThat(vault.rotateVaultKeyStoppingAfter(10, 2)).isEqualTo(2);
             assertThat(keyVersions(dir)).containsExactly(Map.entry(1, 30L), Map.entry(2, 20L));
             assertThat(StoreTestAccess.count(dir, "key_rotation")).isEqualTo(1);
-            VaultRecord during = vault.put(ids.get(49), Host.of("during", "during.example.com", 22, null));
+            VaultRecord during = vault.update(ids.get(49), Host.of("during", "during.example.com", 22, null));
             assertThat(Envelopes.peek(StoreTestAccess.envelopes(dir).get(during.id())).vaultKeyVersion())
                     .isEqualTo(2);
 
-            assertThat(vault.rotateVaultKey()).isEqualTo(2);
+            assertThat(vault.account().rotateVaultKey()).isEqualTo(2);
             assertThat(keyVersions(dir)).containsExactly(Map.entry(2, 50L));
             assertThat(StoreTestAccess.count(dir, "key_rotation")).isZero();
 

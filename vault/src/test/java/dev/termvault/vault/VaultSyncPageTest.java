@@ -3,9 +3,10 @@ package dev.termvault.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.termvault.vault.internal.store.StoreTestAccess;
 import dev.termvault.vault.model.Host;
-import dev.termvault.vault.store.PendingRow;
-import dev.termvault.vault.store.StoreTestAccess;
+import dev.termvault.vault.sync.PendingChange;
+import dev.termvault.vault.sync.ServedRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +37,16 @@ class VaultSyncPageTest {
         return hosts;
     }
 
-    private static List<ServedRecord> served(List<PendingRow> rows) {
+    private static List<ServedRecord> served(List<PendingChange> rows) {
         return rows.stream().map(r -> new ServedRecord(r.recordId(), r.revision(), r.envelope())).toList();
     }
 
     @Test
     void acceptRemote_page_storesEveryRecordAsItsBaseAndMovesTheCursor() {
         try (Vault vault = Vault.createLocal(dir, pw()).vault()) {
-            vault.putAll(hosts(100));
+            vault.addAll(hosts(100));
             VaultSync sync = vault.sync();
-            List<PendingRow> rows = sync.pending(1000);
+            List<PendingChange> rows = sync.pending(1000);
 
             List<RemoteVersion> versions = sync.open(served(rows));
             sync.acceptRemote(versions, 4242);
@@ -63,7 +64,7 @@ class VaultSyncPageTest {
     @Test
     void open_page_withOneCiphertextMoved_isRefusedNamingThatRecord_andNothingIsWritten() {
         try (Vault vault = Vault.createLocal(dir, pw()).vault()) {
-            vault.putAll(hosts(50));
+            vault.addAll(hosts(50));
             VaultSync sync = vault.sync();
             List<ServedRecord> served = new ArrayList<>(served(sync.pending(1000)));
             ServedRecord victim = served.get(17);
@@ -80,9 +81,9 @@ class VaultSyncPageTest {
     @Test
     void acceptRemote_failingInTheMiddleOfAPage_leavesRecordsBasesAndCursorAsTheyWere() throws Exception {
         try (Vault vault = Vault.createLocal(dir, pw()).vault()) {
-            vault.putAll(hosts(60));
+            vault.addAll(hosts(60));
             VaultSync sync = vault.sync();
-            List<PendingRow> rows = sync.pending(1000);
+            List<PendingChange> rows = sync.pending(1000);
             List<RemoteVersion> versions = sync.open(served(rows));
             sync.acceptRemote(versions.subList(0, 10), 10);
             UUID failing = rows.get(35).recordId();
@@ -93,7 +94,7 @@ class VaultSyncPageTest {
 
             assertThat(sync.cursor()).isEqualTo(10);
             assertThat(sync.bases()).extracting(b -> b.recordId())
-                    .containsExactlyInAnyOrderElementsOf(rows.subList(0, 10).stream().map(PendingRow::recordId).toList());
+                    .containsExactlyInAnyOrderElementsOf(rows.subList(0, 10).stream().map(PendingChange::recordId).toList());
             assertThat(sync.pendingCount()).isEqualTo(50);
             assertThat(vault.list()).hasSize(60);
         }

@@ -31,21 +31,21 @@ class VaultTest {
         String keyId;
         try (Vault vault = created.vault()) {
             assertThat(vault.isUnlocked()).isTrue();
-            VaultRecord key = vault.put(new SshKey("deploy key", "PRIVATE", "ssh-ed25519 AAAA", "me@laptop",
+            VaultRecord key = vault.add(new SshKey("deploy key", "PRIVATE", "ssh-ed25519 AAAA", "me@laptop",
                     "ssh-ed25519"));
             keyId = key.id();
-            VaultRecord host = vault.put(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord host = vault.add(Host.of("web", "web.example.org", 22, "deploy"));
             hostId = host.id();
-            vault.put(new Credential("db", "postgres", "s3cret"));
-            vault.put(new KnownHost("web.example.org", 22, "ssh-ed25519", "AAAAC3Nz", Instant.EPOCH, false));
-            VaultRecord moved = vault.put(hostId, Host.of("web", "web2.example.org", 2222, "deploy"));
+            vault.add(new Credential("db", "postgres", "s3cret"));
+            vault.add(new KnownHost("web.example.org", 22, "ssh-ed25519", "AAAAC3Nz", Instant.EPOCH, false));
+            VaultRecord moved = vault.update(hostId, Host.of("web", "web2.example.org", 2222, "deploy"));
             assertThat(moved.revision()).isEqualTo(2);
 
             vault.lock();
             assertThat(vault.isUnlocked()).isFalse();
             assertThatThrownBy(vault::list).isInstanceOf(VaultException.Locked.class);
             assertThatThrownBy(() -> vault.get(hostId)).isInstanceOf(VaultException.Locked.class);
-            assertThatThrownBy(() -> vault.put(Host.of("x", "x", 22, null))).isInstanceOf(VaultException.Locked.class);
+            assertThatThrownBy(() -> vault.add(Host.of("x", "x", 22, null))).isInstanceOf(VaultException.Locked.class);
         }
         try (Vault vault = Vault.open(dir)) {
             assertThat(vault.isUnlocked()).isFalse();
@@ -77,7 +77,7 @@ class VaultTest {
             });
             assertThat(vault.list()).hasSize(3);
             assertThatThrownBy(() -> vault.delete(hostId)).isInstanceOf(VaultException.NotFound.class);
-            assertThatThrownBy(() -> vault.put(hostId, Host.of("a", "b", 22, null)))
+            assertThatThrownBy(() -> vault.update(hostId, Host.of("a", "b", 22, null)))
                     .isInstanceOf(VaultException.NotFound.class);
             assertThat(vault.unreadable()).isEmpty();
         }
@@ -87,8 +87,8 @@ class VaultTest {
     void search_neverMatchesAPasswordOrAPrivateKey() {
         CreatedVault created = Vault.createLocal(dir, pw("correct horse"));
         try (Vault vault = created.vault()) {
-            VaultRecord credential = vault.put(new Credential("billing db", "postgres", "Tr0ub4dor-Zebra"));
-            VaultRecord key = vault.put(new SshKey("ci key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk",
+            VaultRecord credential = vault.add(new Credential("billing db", "postgres", "Tr0ub4dor-Zebra"));
+            VaultRecord key = vault.add(new SshKey("ci key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk",
                     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5", "ci@build", "ssh-ed25519"));
 
             assertThat(vault.search("zebra")).as("part of a password").isEmpty();

@@ -3,9 +3,9 @@ package dev.termvault.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.termvault.vault.crypto.KdfDerivationCounter;
+import dev.termvault.vault.internal.crypto.KdfDerivationCounter;
 import dev.termvault.vault.model.Host;
-import dev.termvault.vault.store.StoreTestAccess;
+import dev.termvault.vault.internal.store.StoreTestAccess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ class VaultUnlockTest {
     private List<VaultRecord> createWithHosts(int count) {
         try (Vault vault = Vault.createLocal(dir, PASSWORD.toCharArray()).vault()) {
             for (int i = 0; i < count; i++) {
-                vault.put(Host.of("host-" + i, "h" + i + ".example.net", 22, "user" + i));
+                vault.add(Host.of("host-" + i, "h" + i + ".example.net", 22, "user" + i));
             }
             return vault.list();
         }
@@ -81,7 +81,7 @@ class VaultUnlockTest {
                 }
             }
             // The damaged record can be overwritten (or deleted) to recover.
-            vault.put(victim.id(), Host.of("fixed", "fixed.example.net", 22, null));
+            vault.update(victim.id(), Host.of("fixed", "fixed.example.net", 22, null));
             assertThat(vault.unreadable()).isEmpty();
             assertThat(vault.get(victim.id())).get().extracting(VaultRecord::revision).isEqualTo(2L);
         }

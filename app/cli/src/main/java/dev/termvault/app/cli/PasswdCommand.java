@@ -2,7 +2,7 @@ package dev.termvault.app.cli;
 
 import dev.termvault.sync.client.SyncClient;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.sync.SyncLink;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ final class PasswdCommand implements Callable<Integer> {
     public Integer call() {
         boolean synced;
         try (Vault vault = access.openLocked()) {
-            Optional<SyncLink> link = vault.syncLink();
+            Optional<SyncLink> link = vault.account().syncLink();
             synced = link.isPresent();
             char[] oldPassword = null;
             char[] newPassword = null;
@@ -55,7 +55,7 @@ final class PasswdCommand implements Callable<Integer> {
                         client.shutdown();
                     }
                 } else {
-                    vault.changePassword(oldPassword, newPassword);
+                    vault.account().changePassword(oldPassword, newPassword);
                 }
             } finally {
                 VaultAccess.wipe(oldPassword);

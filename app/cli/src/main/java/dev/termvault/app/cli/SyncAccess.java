@@ -5,7 +5,7 @@ import dev.termvault.sync.client.SyncClient;
 import dev.termvault.sync.client.SyncException;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.sync.SyncLink;
 import java.util.Optional;
 
 /**
@@ -30,7 +30,7 @@ final class SyncAccess {
         Vault vault = access.openLocked();
         char[] password = null;
         try {
-            SyncLink link = vault.syncLink().orElseThrow(() -> CliException.usage(
+            SyncLink link = vault.account().syncLink().orElseThrow(() -> CliException.usage(
                     "This vault is not linked to a sync account. Link it with: termvault account signup"));
             password = access.password("Master password: ");
             SyncClient client = SyncClient.builder(link).build();

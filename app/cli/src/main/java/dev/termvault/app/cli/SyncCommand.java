@@ -5,7 +5,7 @@ import dev.termvault.sync.client.BackgroundSync;
 import dev.termvault.sync.client.SyncStatus;
 import dev.termvault.sync.client.Synchronizer;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.sync.SyncLink;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,7 +87,7 @@ final class SyncCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             try (Vault vault = access.openLocked()) {
-                SyncLink link = vault.syncLink().orElse(null);
+                SyncLink link = vault.account().syncLink().orElse(null);
                 Map<String, Object> status = new LinkedHashMap<>();
                 status.put("linked", link != null);
                 if (link != null) {

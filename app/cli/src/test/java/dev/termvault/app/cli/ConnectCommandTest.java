@@ -27,11 +27,11 @@ class ConnectCommandTest {
         Path vaultDir = dir.resolve("vault");
         try (OpenSshServer sshd = OpenSshServer.builder(dir.resolve("sshd")).authorize(key.publicKeyLine()).start()) {
             try (Vault vault = Vault.createLocal(vaultDir, "pw".toCharArray()).vault()) {
-                String keyId = vault.put(new SshKey("cli key", key.privateKeyText(), key.publicKeyLine(), "",
+                String keyId = vault.add(new SshKey("cli key", key.privateKeyText(), key.publicKeyLine(), "",
                         key.keyType())).id();
-                vault.put(host("known", sshd.host(), sshd, keyId));
+                vault.add(host("known", sshd.host(), sshd, keyId));
                 String[] hostKey = sshd.hostPublicKeyLine().split(" ");
-                vault.put(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
+                vault.add(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
             }
             CliRun cli = new CliRun(dir.resolve("default-vault"));
             cli.environment.put("TV_PASSWORD", "pw");

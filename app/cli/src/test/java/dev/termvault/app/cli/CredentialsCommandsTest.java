@@ -82,7 +82,7 @@ class CredentialsCommandsTest {
         cli.typing(SECRET, SECRET);
         assertThat(run("credentials", "add", "--name", "box login", "--username", "root").exitCode()).isZero();
         String id = JSON.readTree(run("credentials", "list", "--json").out()).get(0).get("id").asText();
-        vault.change(v -> v.put(new Host("box", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, id, List.of(),
+        vault.change(v -> v.add(new Host("box", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, id, List.of(),
                 List.of(), List.of(), null, null, 0, Map.of(), false, List.of())));
 
         CliRun.Result refused = run("credentials", "rm", "box login");

@@ -32,9 +32,9 @@ class HostsEditCommandsTest {
         cli.environment.put("TV_PW", PASSWORD);
         assertThat(cli.run("init", "--vault", vault(), "--password-env", "TV_PW").exitCode()).isZero();
         inVault(v -> {
-            v.put(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy", "ssh-ed25519"));
-            v.put(new SshKey("ops", "private", "ssh-ed25519 AAAB ops", "ops", "ssh-ed25519"));
-            v.put(new Credential("db login", "postgres", "hunter2"));
+            v.add(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy", "ssh-ed25519"));
+            v.add(new SshKey("ops", "private", "ssh-ed25519 AAAB ops", "ops", "ssh-ed25519"));
+            v.add(new Credential("db login", "postgres", "hunter2"));
         });
     }
 

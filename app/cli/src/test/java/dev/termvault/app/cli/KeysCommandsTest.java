@@ -46,7 +46,7 @@ class KeysCommandsTest {
     private void hostsUsing(String keyId, String... labels) {
         vault.change(v -> {
             for (String label : labels) {
-                v.put(new Host(label, label + ".example.com", 22, "deploy", AuthMethod.KEY, keyId, null,
+                v.add(new Host(label, label + ".example.com", 22, "deploy", AuthMethod.KEY, keyId, null,
                         List.of(), List.of(), List.of(), null, null, 0, Map.of(), false, List.of()));
             }
         });

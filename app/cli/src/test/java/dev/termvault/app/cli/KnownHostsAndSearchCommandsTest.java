@@ -39,11 +39,11 @@ class KnownHostsAndSearchCommandsTest {
         try (Vault v = Vault.open(temp.resolve("vault"))) {
             v.unlock(PASSWORD.toCharArray());
             Instant added = Instant.parse("2026-03-04T05:06:00Z");
-            v.put(new KnownHost("git.example.com", 22, key[0], key[1], added, false));
-            v.put(new KnownHost("git.example.com", 2222, key[0], key[1], added, false));
-            v.put(new KnownHost("old.example.com", 22, "ssh-rsa", "AAAAnot-a-key", null, true));
-            v.put(Host.of("git-box", "git.example.com", 22, "git"));
-            v.put(new Credential("git login", "git", "git-hunter2"));
+            v.add(new KnownHost("git.example.com", 22, key[0], key[1], added, false));
+            v.add(new KnownHost("git.example.com", 2222, key[0], key[1], added, false));
+            v.add(new KnownHost("old.example.com", 22, "ssh-rsa", "AAAAnot-a-key", null, true));
+            v.add(Host.of("git-box", "git.example.com", 22, "git"));
+            v.add(new Credential("git login", "git", "git-hunter2"));
         }
     }
 

@@ -43,13 +43,13 @@ class SnippetsCommandsTest {
     private void hostsOn(OpenSshServer sshd, String keyId, boolean knowHostKey) {
         vault.change(v -> {
             for (String label : List.of("alpha", "beta")) {
-                v.put(new Host(label, sshd.host(), sshd.port(), sshd.user(), AuthMethod.KEY, keyId, null,
+                v.add(new Host(label, sshd.host(), sshd.port(), sshd.user(), AuthMethod.KEY, keyId, null,
                         List.of(), List.of(), List.of(), null, null, 0, Map.of("TERMVAULT_NAME", label), false,
                         List.of()));
             }
             if (knowHostKey) {
                 String[] hostKey = sshd.hostPublicKeyLine().split(" ");
-                v.put(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
+                v.add(new KnownHost(sshd.host(), sshd.port(), hostKey[0], hostKey[1], Instant.now(), false));
             }
         });
     }

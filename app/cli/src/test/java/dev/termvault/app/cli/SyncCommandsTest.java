@@ -26,7 +26,7 @@ class SyncCommandsTest {
     void signupStatusLoginOnASecondDeviceSyncAndDevices_endToEnd() throws Exception {
         Path laptop = temp.resolve("laptop");
         CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
+        created.vault().add(Host.of("web", "web.example.org", 22, "deploy"));
         created.vault().close();
         try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
                 "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
@@ -122,7 +122,7 @@ class SyncCommandsTest {
     void passwdOnALinkedVault_changesItOnTheAccount_andTheOtherDeviceTakesItOverKeepingItsEdits() {
         Path laptop = temp.resolve("laptop");
         CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
+        created.vault().add(Host.of("web", "web.example.org", 22, "deploy"));
         created.vault().close();
         try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
                 "server.data", temp.resolve("server").toString(), "server.port", "0")))) {

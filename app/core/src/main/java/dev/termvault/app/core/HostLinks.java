@@ -77,7 +77,7 @@ public final class HostLinks {
         UnaryOperator<Host> unlink = link == Link.KEY ? HostLinks::withoutKey : HostLinks::withoutCredential;
         for (HostRef ref : hosts) {
             VaultRecord record = vault.get(ref.id()).orElseThrow();
-            vault.put(ref.id(), unlink.apply((Host) record.item()));
+            vault.update(ref.id(), unlink.apply((Host) record.item()));
         }
         return hosts;
     }

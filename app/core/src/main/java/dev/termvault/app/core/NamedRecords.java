@@ -78,14 +78,14 @@ public final class NamedRecords<T extends Item> {
     /** Stores a new record after checking its name is free. */
     public VaultRecord add(T item) {
         requireFreeName(name.apply(item), null);
-        return vault.put(item);
+        return vault.add(item);
     }
 
     /** Replaces the record {@code reference} names, after checking its (new) name is free. */
     public VaultRecord update(String reference, T item) {
         VaultRecord record = require(reference);
         requireFreeName(name.apply(item), record.id());
-        return vault.put(record.id(), item);
+        return vault.update(record.id(), item);
     }
 
     /** Deletes the record. */

@@ -128,7 +128,7 @@ public final class AppShell implements AutoCloseable {
             vault = Vault.open(vaultDirectory);
         }
         UnlockViewModel model = new UnlockViewModel(vault, executor, this::showMain);
-        if (vault.syncLink().isPresent()) {
+        if (vault.account().syncLink().isPresent()) {
             model.setOnPassword(password -> syncPassword = password);
         }
         UnlockView view = new UnlockView(model, vaultDirectory);

@@ -55,7 +55,7 @@ public final class SyncShell implements AutoCloseable {
                 account.refresh();
             }
         });
-        if (vault.syncLink().isEmpty()) {
+        if (vault.account().syncLink().isEmpty()) {
             showLinkForm();
         }
         rebuildActivity();
@@ -63,7 +63,7 @@ public final class SyncShell implements AutoCloseable {
 
     /** Starts sync for a linked vault with the master password just used to unlock it (wiped here or later). */
     void start(char[] password) {
-        if (vault.syncLink().isEmpty()) {
+        if (vault.account().syncLink().isEmpty()) {
             Arrays.fill(password, '\0');
             return;
         }
@@ -80,7 +80,7 @@ public final class SyncShell implements AutoCloseable {
             sync = new AccountSync(vault, Platform::runLater, timing);
             sync.addListener(status::update);
             status.update(sync.status());
-            account = new AccountViewModel(vault.syncLink().orElseThrow(), this::session, executor, zone);
+            account = new AccountViewModel(vault.account().syncLink().orElseThrow(), this::session, executor, zone);
             accountPane.showLinked(account);
             rebuildActivity();
         }

@@ -53,7 +53,7 @@ public final class DesktopMemoryRun {
             Host target;
             try (Vault vault = Vault.createLocal(dir.resolve("vault"), TerminalFixtures.PASSWORD.toCharArray())
                     .vault()) {
-                vault.putAll(hosts(hosts));
+                vault.addAll(hosts(hosts));
                 target = TerminalFixtures.addHost(vault, server, "memory-target");
             }
             CompletableFuture<Void> started = new CompletableFuture<>();

@@ -76,7 +76,7 @@ public final class GuiBenchRun {
             hosts.add(Host.of(label, label + ".dc" + (i % 40) + ".example.net", i % 7 == 0 ? 2222 : 22,
                     users[i % users.length]).withTags(List.of(tags[i % tags.length], tags[(i / 8) % tags.length])));
         }
-        created.vault().putAll(hosts);
+        created.vault().addAll(hosts);
         return created.vault();
     }
 

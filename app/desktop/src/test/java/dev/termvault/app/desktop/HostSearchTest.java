@@ -50,7 +50,7 @@ class HostSearchTest {
     @BeforeAll
     static void vaultWithHosts() {
         vault = Vault.createLocal(temp.resolve("vault"), "correct horse Battery 9".toCharArray()).vault();
-        vault.putAll(List.of(Host.of("web-prod", "10.0.0.5", 22, null), Host.of("web-staging", "10.0.1.5", 22, null),
+        vault.addAll(List.of(Host.of("web-prod", "10.0.0.5", 22, null), Host.of("web-staging", "10.0.1.5", 22, null),
                 Host.of("mail", "10.0.3.9", 22, null), Host.of("jump", "192.0.2.10", 22, null)));
     }
 

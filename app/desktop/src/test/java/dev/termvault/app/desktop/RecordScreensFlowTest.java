@@ -77,24 +77,24 @@ class RecordScreensFlowTest {
 
     /** Records of every kind, so each screen has something to show. */
     private static void fill(Vault vault) throws Exception {
-        String prod = vault.put(new Group("Production", null)).id();
-        String lab = vault.put(new Group("Home lab", null)).id();
-        vault.put(host("web-prod", "web.example.com", 2222, "deploy", prod, List.of("web", "eu")));
-        vault.put(host("api-prod", "api.example.com", 22, "deploy", prod, List.of("web")));
-        vault.put(host("nas", "nas.lan", 22, "admin", lab, List.of("storage")));
-        vault.put(host("scratch", "203.0.113.9", 22, null, null, List.of()));
-        vault.put(new Credential("router admin", "admin", "Tr0ub4dor&3"));
-        vault.put(new Credential("nas web login", "root", "correct-staple"));
-        vault.put(new Snippet("tail syslog", "cd /var/log\nsudo tail -f syslog", List.of("logs")));
-        vault.put(new Snippet("disk usage", "df -h && du -sh /var/* | sort -h", List.of("disk", "ops")));
+        String prod = vault.add(new Group("Production", null)).id();
+        String lab = vault.add(new Group("Home lab", null)).id();
+        vault.add(host("web-prod", "web.example.com", 2222, "deploy", prod, List.of("web", "eu")));
+        vault.add(host("api-prod", "api.example.com", 22, "deploy", prod, List.of("web")));
+        vault.add(host("nas", "nas.lan", 22, "admin", lab, List.of("storage")));
+        vault.add(host("scratch", "203.0.113.9", 22, null, null, List.of()));
+        vault.add(new Credential("router admin", "admin", "Tr0ub4dor&3"));
+        vault.add(new Credential("nas web login", "root", "correct-staple"));
+        vault.add(new Snippet("tail syslog", "cd /var/log\nsudo tail -f syslog", List.of("logs")));
+        vault.add(new Snippet("disk usage", "df -h && du -sh /var/* | sort -h", List.of("disk", "ops")));
         Instant seen = Instant.parse("2026-11-20T09:30:00Z");
         String[] web = hostKey(KeyAlgorithm.ED25519);
-        vault.put(new KnownHost("web.example.com", 2222, web[0], web[1], seen, false));
+        vault.add(new KnownHost("web.example.com", 2222, web[0], web[1], seen, false));
         String[] hashed = hostKey(KeyAlgorithm.ECDSA);
-        vault.put(new KnownHost("|1|F1E1KeoE/eEWhi10WpGv4OdiO6Y=|3988QV0VE8wmZL7suNrYQLITLCg=", 22, hashed[0],
+        vault.add(new KnownHost("|1|F1E1KeoE/eEWhi10WpGv4OdiO6Y=|3988QV0VE8wmZL7suNrYQLITLCg=", 22, hashed[0],
                 hashed[1], seen, false));
         String[] github = hostKey(KeyAlgorithm.ED25519);
-        vault.put(new KnownHost("github.com", 22, github[0], github[1], Instant.parse("2026-10-02T17:05:00Z"),
+        vault.add(new KnownHost("github.com", 22, github[0], github[1], Instant.parse("2026-10-02T17:05:00Z"),
                 false));
     }
 

@@ -78,12 +78,12 @@ class RecordViewModelsTest {
     @Test
     void hostList_groupsAndTags_narrowWithCountsAndSearchStillCoversEveryField() {
         clear(ItemType.HOST, ItemType.GROUP);
-        String prod = vault.put(new Group("Production", null)).id();
-        String lab = vault.put(new Group("Lab", null)).id();
-        vault.put(host("web-1", "web1.example.com", prod, List.of("web", "eu")));
-        vault.put(host("web-2", "web2.example.com", prod, List.of("web")));
-        vault.put(host("pi", "pi.lab", lab, List.of("arm")));
-        vault.put(host("laptop", "laptop.home", null, List.of()));
+        String prod = vault.add(new Group("Production", null)).id();
+        String lab = vault.add(new Group("Lab", null)).id();
+        vault.add(host("web-1", "web1.example.com", prod, List.of("web", "eu")));
+        vault.add(host("web-2", "web2.example.com", prod, List.of("web")));
+        vault.add(host("pi", "pi.lab", lab, List.of("arm")));
+        vault.add(host("laptop", "laptop.home", null, List.of()));
         HostListViewModel list = new HostListViewModel(vault);
 
         assertThat(labels(list)).as("grouped by group name, hosts in no group last")
@@ -125,10 +125,10 @@ class RecordViewModelsTest {
     @Test
     void hostEditor_everyField_savedAndReadBack_withANewGroupMadeOnSave() {
         clear(ItemType.HOST, ItemType.GROUP, ItemType.SSH_KEY, ItemType.CREDENTIAL);
-        VaultRecord key = vault.put(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy",
+        VaultRecord key = vault.add(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy",
                 "ssh-ed25519"));
-        VaultRecord bastion = vault.put(Host.of("bastion", "bastion.example.com", 22, "jump"));
-        VaultRecord inner = vault.put(Host.of("inner", "10.1.0.2", 22, null));
+        VaultRecord bastion = vault.add(Host.of("bastion", "bastion.example.com", 22, "jump"));
+        VaultRecord inner = vault.add(Host.of("inner", "10.1.0.2", 22, null));
         HostEditorViewModel editor = new HostEditorViewModel(vault);
         editor.startNew();
         assertThat(editor.keyChoices()).extracting(RecordChoice::name).containsExactly("deploy");
@@ -192,7 +192,7 @@ class RecordViewModelsTest {
         assertThat(editor.save()).isEmpty();
         assertThat(vault.list(ItemType.HOST)).as("nothing stored while invalid").isEmpty();
 
-        vault.put(new Credential("box login", "root", "hunter2"));
+        vault.add(new Credential("box login", "root", "hunter2"));
         editor.loadChoices();
         editor.credentialProperty().set(editor.credentialChoices().get(0));
         assertThat(editor.credentialChoices().get(0).name()).isEqualTo("box login (root)");
@@ -202,10 +202,10 @@ class RecordViewModelsTest {
     @Test
     void hostEditor_delete_removesTheHostAndTheHopFromHostsJumpingThroughIt() {
         clear(ItemType.HOST);
-        VaultRecord bastion = vault.put(Host.of("bastion", "bastion.example.com", 22, null));
+        VaultRecord bastion = vault.add(Host.of("bastion", "bastion.example.com", 22, null));
         Host behind = new Host("behind", "10.0.0.9", 22, null, AuthMethod.AUTO, null, null,
                 List.of(bastion.id()), List.of(), List.of(), null, null, 0, null, false, List.of());
-        VaultRecord behindRecord = vault.put(behind);
+        VaultRecord behindRecord = vault.add(behind);
         HostEditorViewModel editor = new HostEditorViewModel(vault);
         editor.edit(bastion);
         assertThat(editor.hostsJumpingThrough()).containsExactly("behind");
@@ -314,10 +314,10 @@ class RecordViewModelsTest {
     @Test
     void keys_renameAndDelete_warnAboutHostsUsingTheKey() {
         clear(ItemType.SSH_KEY, ItemType.HOST);
-        VaultRecord key = vault.put(new SshKey("old name", "private", "ssh-ed25519 AAAA x", "x", "ssh-ed25519"));
+        VaultRecord key = vault.add(new SshKey("old name", "private", "ssh-ed25519 AAAA x", "x", "ssh-ed25519"));
         Host uses = new Host("uses-key", "h.example.com", 22, null, AuthMethod.KEY, key.id(), null, List.of(),
                 List.of(), List.of(), null, null, 0, null, false, List.of());
-        vault.put(uses);
+        vault.add(uses);
         KeysViewModel keys = new KeysViewModel(vault, s -> { });
         KeyRow row = keys.keys().get(0);
         assertThat(row.fingerprint()).as("an unreadable public key is shown, not fatal").contains("unreadable");
@@ -360,7 +360,7 @@ class RecordViewModelsTest {
         assertThat(copied).containsExactly("s3cret-Zebra");
         assertThat(model.statusProperty().get()).doesNotContain("s3cret");
 
-        vault.put(new Host("r", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, saved.id(), List.of(),
+        vault.add(new Host("r", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, saved.id(), List.of(),
                 List.of(), List.of(), null, null, 0, null, false, List.of()));
         assertThat(model.hostsUsing(saved)).containsExactly("r");
         model.edit(model.credentials().get(0));
@@ -409,10 +409,10 @@ class RecordViewModelsTest {
         SystemTools.runOk("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keyFile.toString());
         String[] pub = Files.readString(Path.of(keyFile + ".pub")).strip().split(" ");
         Instant added = Instant.parse("2026-03-04T05:06:00Z");
-        vault.put(new KnownHost("git.example.com", 22, pub[0], pub[1], added, false));
-        vault.put(new KnownHost("|1|c2FsdHNhbHRzYWx0c2FsdA==|aGFzaGhhc2hoYXNoaGFzaA==", 22, pub[0], pub[1], null,
+        vault.add(new KnownHost("git.example.com", 22, pub[0], pub[1], added, false));
+        vault.add(new KnownHost("|1|c2FsdHNhbHRzYWx0c2FsdA==|aGFzaGhhc2hoYXNoaGFzaA==", 22, pub[0], pub[1], null,
                 false));
-        vault.put(new KnownHost("old.example.com", 2222, "ssh-rsa", "AAAAnot-a-key", added, true));
+        vault.add(new KnownHost("old.example.com", 2222, "ssh-rsa", "AAAAnot-a-key", added, true));
         KnownHostsViewModel model = new KnownHostsViewModel(vault);
 
         assertThat(model.rows()).hasSize(3);

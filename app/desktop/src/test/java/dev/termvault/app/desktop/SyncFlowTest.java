@@ -4,7 +4,6 @@ import static dev.termvault.app.desktop.GuiTests.hostLabels;
 import static dev.termvault.app.desktop.GuiTests.visible;
 import static dev.termvault.app.desktop.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.SyncClient;
 import dev.termvault.sync.client.SyncException;
@@ -170,9 +169,9 @@ class SyncFlowTest {
                     .timeout(FAST_TIMEOUT).build();
             AccountSession laptopSession;
             try (Vault laptop = created.vault()) {
-                laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
-                laptop.put(Host.of("db", "db.example.org", 5432, "ops"));
-                laptop.put(Host.of("bastion", "bastion.example.org", 22, "ops"));
+                laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
+                laptop.add(Host.of("db", "db.example.org", 5432, "ops"));
+                laptop.add(Host.of("bastion", "bastion.example.org", 22, "ops"));
                 laptopSession = client.signUp(laptop, "laptop@example.org", PASSWORD.toCharArray());
                 new Synchronizer(laptop, laptopSession).syncOnce();
             }

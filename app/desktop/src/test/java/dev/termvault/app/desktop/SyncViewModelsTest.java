@@ -146,9 +146,9 @@ class SyncViewModelsTest {
             create.finish();
             Vault laptop = created.get().vault();
             try {
-                assertThat(laptop.syncLink()).isPresent();
-                laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
-                laptop.put(Host.of("db", "db.example.org", 22, "ops"));
+                assertThat(laptop.account().syncLink()).isPresent();
+                laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
+                laptop.add(Host.of("db", "db.example.org", 22, "ops"));
                 Synchronizer laptopSync = new Synchronizer(laptop, created.get().session());
                 SyncHistory history = SyncHistory.in(laptop.directory());
                 laptopSync.recordHistory(history);
@@ -208,7 +208,7 @@ class SyncViewModelsTest {
                             .containsExactlyInAnyOrder("web", "db");
 
                     // The Account section on the laptop lists the desktop and revokes it: its session ends.
-                    AccountViewModel account = new AccountViewModel(laptop.syncLink().orElseThrow(),
+                    AccountViewModel account = new AccountViewModel(laptop.account().syncLink().orElseThrow(),
                             () -> Optional.of(created.get().session()), NOW, ZoneOffset.UTC);
                     account.refresh();
                     String desktopId = joined.get().session().deviceId();

@@ -40,11 +40,11 @@ final class TerminalFixtures {
     /** Stores the server's key and a host record for it; returns the host. */
     static Host addHost(Vault vault, Server server, String label) {
         SshKeygen.KeyFiles key = server.key();
-        String keyId = vault.put(new SshKey(key.privateKeyFile().getFileName().toString(), key.privateKeyText(),
+        String keyId = vault.add(new SshKey(key.privateKeyFile().getFileName().toString(), key.privateKeyText(),
                 key.publicKeyLine(), "terminal@termvault-test", key.keyType())).id();
         Host host = new Host(label, server.sshd().host(), server.sshd().port(), server.sshd().user(), AuthMethod.KEY,
                 keyId, null, List.of(), List.of(), List.of(), null, null, 0, Map.of(), false, List.of());
-        vault.put(host);
+        vault.add(host);
         return host;
     }
 }

@@ -133,7 +133,7 @@ class ViewModelsTest {
     @Test
     void hostEditor_savesNewThenEditsKeepingOtherFields() {
         HostEditorViewModel editor = new HostEditorViewModel(vault);
-        VaultRecord tagged = vault.put(Host.of("db", "db.internal", 22, "pg").withTags(List.of("prod")));
+        VaultRecord tagged = vault.add(Host.of("db", "db.internal", 22, "pg").withTags(List.of("prod")));
         editor.edit(tagged);
         editor.portProperty().set("5022");
 
@@ -148,8 +148,8 @@ class ViewModelsTest {
 
     @Test
     void hostList_searchNarrowsAsTheQueryChanges() {
-        vault.put(Host.of("alpha-search", "alpha.search.test", 22, "ann"));
-        vault.put(Host.of("beta-search", "beta.search.test", 2222, "bob"));
+        vault.add(Host.of("alpha-search", "alpha.search.test", 22, "ann"));
+        vault.add(Host.of("beta-search", "beta.search.test", 2222, "bob"));
         HostListViewModel list = new HostListViewModel(vault);
         List<Integer> sizes = new ArrayList<>();
 

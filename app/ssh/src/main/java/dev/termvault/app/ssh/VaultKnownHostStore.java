@@ -27,7 +27,7 @@ public final class VaultKnownHostStore implements KnownHostStore {
 
     @Override
     public void add(KnownHost accepted) {
-        vault.put(accepted);
+        vault.add(accepted);
     }
 
     @Override
@@ -35,9 +35,9 @@ public final class VaultKnownHostStore implements KnownHostStore {
         String id = vault.list(ItemType.KNOWN_HOST).stream().filter(r -> previous.equals(r.item()))
                 .map(VaultRecord::id).findFirst().orElse(null);
         if (id == null) {
-            vault.put(accepted);
+            vault.add(accepted);
         } else {
-            vault.put(id, accepted);
+            vault.update(id, accepted);
         }
     }
 }

@@ -115,6 +115,13 @@ public final class AppArchitectureRules {
                     + " Vault API, which encrypts them")
             .allowEmptyShould(true);
 
+    @ArchTest
+    public static final ArchRule noVaultInternalsInTheApp = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("dev.termvault.vault.internal..")
+            .because("docs/design.md: the vault's internals are not API; the app uses Vault, its account and sync"
+                    + " facets, their records and the model")
+            .allowEmptyShould(true);
+
     /*
      * java.security is allowed on purpose, except SecureRandom: the SSH engine needs KeyPairGenerator,
      * KeyFactory, Signature and MessageDigest to make keys, read OpenSSH formats and show SHA256 fingerprints

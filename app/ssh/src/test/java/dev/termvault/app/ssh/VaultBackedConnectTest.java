@@ -24,9 +24,9 @@ class VaultBackedConnectTest {
         SshKeygen.KeyFiles key = SshKeygen.generate(dir, "id_vault", "ed25519");
         try (OpenSshServer sshd = OpenSshServer.builder(dir.resolve("sshd")).authorize(key.publicKeyLine()).start();
              Vault vault = Vault.createLocal(dir.resolve("vault"), "correct horse".toCharArray()).vault()) {
-            String keyId = vault.put(TestHosts.sshKey(key)).id();
+            String keyId = vault.add(TestHosts.sshKey(key)).id();
             var host = TestHosts.host("from-vault", sshd, keyId);
-            vault.put(host);
+            vault.add(host);
             FakeSshPrompt prompt = FakeSshPrompt.trustingNewKeys();
             SshConnector engine = SshConnector.builder(new VaultHostDirectory(vault), new VaultKnownHostStore(vault),
                     prompt).build();

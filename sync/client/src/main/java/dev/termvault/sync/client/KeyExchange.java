@@ -49,7 +49,7 @@ final class KeyExchange {
         UUID vaultId = vault.vaultId();
         Map<Integer, byte[]> served = session.wrappedKeys(vaultId);
         try {
-            vault.addWrappedVaultKeys(served);
+            vault.account().addWrappedVaultKeys(served);
         } catch (VaultException.Tampered e) {
             throw new SyncException.ServerMisbehaved("a wrapped vault key from the server does not open under "
                     + "this account's key (swapped or foreign)");
@@ -62,7 +62,7 @@ final class KeyExchange {
      * here), before any envelope sealed under it is pushed: other devices fetch it from there.
      */
     void shareNewKeys() {
-        Map<Integer, byte[]> local = vault.wrappedVaultKeys();
+        Map<Integer, byte[]> local = vault.account().wrappedVaultKeys();
         if (serverVersions != null && serverVersions.containsAll(local.keySet())) {
             return;
         }

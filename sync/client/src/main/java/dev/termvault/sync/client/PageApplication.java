@@ -3,16 +3,16 @@ package dev.termvault.sync.client;
 import dev.termvault.sync.protocol.blobs.Change;
 import dev.termvault.sync.protocol.blobs.PushItem;
 import dev.termvault.vault.RemoteVersion;
-import dev.termvault.vault.ServedRecord;
+import dev.termvault.vault.sync.ServedRecord;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.VaultSync;
 import dev.termvault.vault.model.Item;
-import dev.termvault.vault.store.PendingRow;
-import dev.termvault.vault.store.RecordRow;
-import dev.termvault.vault.store.SyncBase;
-import dev.termvault.vault.store.SyncState;
+import dev.termvault.vault.sync.PendingChange;
+import dev.termvault.vault.sync.LocalVersion;
+import dev.termvault.vault.sync.SyncBase;
+import dev.termvault.vault.sync.SyncState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ final class PageApplication {
     }
 
     /** Pending local changes as they go on the wire, with the rows they came from. */
-    record Outbound(List<PendingRow> rows, List<PushItem> items) {
+    record Outbound(List<PendingChange> rows, List<PushItem> items) {
     }
 
     UUID vaultId() {
@@ -78,9 +78,9 @@ final class PageApplication {
 
     /** Up to {@code limit} pending local changes, oldest first. */
     Outbound pending(int limit) {
-        List<PendingRow> rows = vault.sync().pending(limit);
+        List<PendingChange> rows = vault.sync().pending(limit);
         List<PushItem> items = new ArrayList<>(rows.size());
-        for (PendingRow row : rows) {
+        for (PendingChange row : rows) {
             items.add(new PushItem(row.recordId().toString(), row.baseRevision(), row.revision(),
                     row.deleted() ? null : row.envelope(), row.deleted()));
         }
@@ -180,7 +180,7 @@ final class PageApplication {
     private boolean tryMerge(RemoteVersion remote) {
         VaultSync sync = vault.sync();
         UUID id = remote.recordId();
-        RecordRow local = sync.local(id).orElseThrow();
+        LocalVersion local = sync.local(id).orElseThrow();
         Optional<Item> localItem = local.deleted() ? Optional.empty() : sync.localItem(id);
         boolean unreadableHere = !local.deleted() && localItem.isEmpty();
         if (unreadableHere || (remote.deleted() && localItem.isEmpty())) {
@@ -201,7 +201,7 @@ final class PageApplication {
             return false;
         }
         if (result.conflictCopy() != null) {
-            VaultRecord copy = vault.put(result.conflictCopy());
+            VaultRecord copy = vault.add(result.conflictCopy());
             notices.accept(new SyncNotice(SyncNotice.Kind.CONFLICT_COPY, id.toString(), copy.id()));
         }
         return true;

@@ -3,15 +3,16 @@ package dev.termvault.sync.client;
 import dev.termvault.sync.client.srp.SrpClient;
 import dev.termvault.sync.protocol.keys.ChangeVerifierRequest;
 import dev.termvault.sync.protocol.keys.ChangeVerifierResponse;
-import dev.termvault.sync.protocol.keys.KdfParams;
 import dev.termvault.sync.protocol.keys.LoginStartResponse;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.vault.AccountSecrets;
+import dev.termvault.vault.KdfParams;
 import dev.termvault.vault.PasswordChange;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
 import dev.termvault.vault.VaultKeyWraps;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.secret.SecretBytes;
+import dev.termvault.vault.sync.SyncLink;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
@@ -55,10 +56,10 @@ final class PasswordChanger {
         LoginStartResponse start;
         boolean resuming;
         try {
-            link = vault.syncLink().orElseThrow(SyncException.NotLinked::new);
+            link = vault.account().syncLink().orElseThrow(SyncException.NotLinked::new);
             start = client.start(link.email());
             SyncClient.checkKdf(start.kdf());
-            resuming = !Arrays.equals(start.salt(), vault.accountSalt());
+            resuming = !Arrays.equals(start.salt(), vault.account().salt());
         } catch (RuntimeException e) {
             Arrays.fill(currentPassword, '\0');
             Arrays.fill(newPassword, '\0');
@@ -66,7 +67,7 @@ final class PasswordChanger {
         }
         String email = link.email();
         UUID vaultId = vault.vaultId();
-        try (PasswordChange change = vault.beginPasswordChange(currentPassword, newPassword,
+        try (PasswordChange change = vault.account().beginPasswordChange(currentPassword, newPassword,
                 resuming ? start.salt() : null, resuming ? vaultKdf(start.kdf()) : null)) {
             SyncClient.Login login;
             if (!resuming) {
@@ -117,15 +118,15 @@ final class PasswordChanger {
 
     Optional<AccountSession> adopt(Vault vault, char[] newPassword) {
         try {
-            SyncLink link = vault.syncLink().orElseThrow(SyncException.NotLinked::new);
+            SyncLink link = vault.account().syncLink().orElseThrow(SyncException.NotLinked::new);
             LoginStartResponse start = client.start(link.email());
             SyncClient.checkKdf(start.kdf());
-            if (Arrays.equals(start.salt(), vault.accountSalt())) {
+            if (Arrays.equals(start.salt(), vault.account().salt())) {
                 return Optional.empty();
             }
             UUID vaultId = vault.vaultId();
-            Map<Integer, byte[]> local = vault.wrappedVaultKeys();
-            try (AccountSecrets next = vault.secretsFor(newPassword, start.salt(), vaultKdf(start.kdf()))) {
+            Map<Integer, byte[]> local = vault.account().wrappedVaultKeys();
+            try (AccountSecrets next = vault.account().secretsFor(newPassword, start.salt(), vaultKdf(start.kdf()))) {
                 SyncClient.Login login = client.login(link.email(), next, vault.deviceId(), start);
                 try (SecretBytes share = login.share()) {
                     AccountSession session = new AccountSession(client, login.response(), link.email());
@@ -135,7 +136,7 @@ final class PasswordChanger {
                                 + "has not finished: run the change again there with the same two passwords");
                     }
                     try {
-                        vault.adoptPasswordChange(next, share, served);
+                        vault.account().adoptPasswordChange(next, share, served);
                     } catch (VaultException.Tampered e) {
                         throw new SyncException.ServerMisbehaved("a wrapped vault key is missing or does not open "
                                 + "under the account's new key (swapped or foreign)");
@@ -165,7 +166,7 @@ final class PasswordChanger {
         try (SecretBytes srp = change.current().srpSecret()) {
             SrpClient.Proof proof = SrpClient.prove(email, again.salt(), srp, again.b());
             ChangeVerifierResponse response = session.changeVerifier(new ChangeVerifierRequest(again.loginId(),
-                    proof.a(), proof.m1(), next.salt(), new KdfParams(KdfParams.ARGON2ID, kdf.memoryKiB(),
+                    proof.a(), proof.m1(), next.salt(), new WireKdfParams(WireKdfParams.ARGON2ID, kdf.memoryKiB(),
                     kdf.iterations(), kdf.parallelism()), verifier));
             if (response == null || !proof.verifyServer(response.m2())) {
                 throw new SyncException.ServerMisbehaved("the key service did not prove it knows the verifier");
@@ -185,7 +186,7 @@ final class PasswordChanger {
         }
     }
 
-    private static dev.termvault.vault.crypto.KdfParams vaultKdf(KdfParams kdf) {
-        return new dev.termvault.vault.crypto.KdfParams(kdf.memoryKib(), kdf.iterations(), kdf.parallelism());
+    private static KdfParams vaultKdf(WireKdfParams kdf) {
+        return new KdfParams(kdf.memoryKib(), kdf.iterations(), kdf.parallelism());
     }
 }

@@ -2,26 +2,29 @@ package dev.termvault.sync.client;
 
 import dev.termvault.sync.client.srp.SrpClient;
 import dev.termvault.sync.protocol.ErrorCode;
+import dev.termvault.sync.protocol.blobs.CreateVaultRequest;
+import dev.termvault.sync.protocol.blobs.PutVaultKeyRequest;
+import dev.termvault.sync.protocol.blobs.VaultKeyList;
+import dev.termvault.sync.protocol.blobs.WrappedVaultKey;
 import dev.termvault.sync.protocol.keys.DeviceInfo;
-import dev.termvault.sync.protocol.keys.KdfParams;
 import dev.termvault.sync.protocol.keys.LoginFinishRequest;
 import dev.termvault.sync.protocol.keys.LoginFinishResponse;
 import dev.termvault.sync.protocol.keys.LoginStartRequest;
 import dev.termvault.sync.protocol.keys.LoginStartResponse;
 import dev.termvault.sync.protocol.keys.SignupRequest;
 import dev.termvault.sync.protocol.keys.SignupResponse;
-import dev.termvault.sync.protocol.blobs.CreateVaultRequest;
-import dev.termvault.sync.protocol.blobs.PutVaultKeyRequest;
-import dev.termvault.sync.protocol.blobs.VaultKeyList;
-import dev.termvault.sync.protocol.blobs.WrappedVaultKey;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.vault.AccountSecrets;
+import dev.termvault.vault.KdfParams;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.secret.SecretBytes;
+import dev.termvault.vault.sync.SyncLink;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,12 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509TrustManager;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -155,26 +156,26 @@ public final class SyncClient {
      * @param password the master password; wiped before returning
      */
     public AccountSession signUp(Vault vault, String email, char[] password) {
-        if (vault.syncLink().isPresent()) {
+        if (vault.account().syncLink().isPresent()) {
             Arrays.fill(password, '\0');
             throw new IllegalStateException("this vault is already linked to a sync account");
         }
-        try (AccountSecrets secrets = vault.accountSecrets(password)) {
+        try (AccountSecrets secrets = vault.account().secrets(password)) {
             byte[] verifier;
             try (SecretBytes srp = secrets.srpSecret()) {
                 verifier = SrpClient.verifier(email, secrets.salt(), srp);
             }
             var kdf = secrets.kdfParams();
             http.call("POST", http.url("/v1/keys/signup"), null, new SignupRequest(email, secrets.salt(),
-                    new KdfParams(KdfParams.ARGON2ID, kdf.memoryKiB(), kdf.iterations(), kdf.parallelism()), verifier,
+                    new WireKdfParams(WireKdfParams.ARGON2ID, kdf.memoryKiB(), kdf.iterations(), kdf.parallelism()), verifier,
                     device(vault.deviceId())), SignupResponse.class);
             Login login = login(email, secrets, vault.deviceId(), null);
             try (SecretBytes share = login.share) {
                 SyncLink link = new SyncLink(server.toString(), fingerprint, email, login.response.accountId());
-                vault.attachToAccount(secrets, share, link);
+                vault.account().attach(secrets, share, link);
             }
             AccountSession session = new AccountSession(this, login.response, email);
-            session.createVault(vault.vaultId(), vault.wrappedVaultKeys());
+            session.createVault(vault.vaultId(), vault.account().wrappedVaultKeys());
             LOG.info("Signed up and attached the vault");
             return session;
         }
@@ -187,16 +188,16 @@ public final class SyncClient {
      * @param password the master password; wiped before returning
      */
     public AccountSession logIn(Vault vault, char[] password) {
-        SyncLink link = vault.syncLink().orElseThrow(SyncException.NotLinked::new);
-        try (AccountSecrets secrets = vault.accountSecrets(password)) {
+        SyncLink link = vault.account().syncLink().orElseThrow(SyncException.NotLinked::new);
+        try (AccountSecrets secrets = vault.account().secrets(password)) {
             Login login = login(link.email(), secrets, vault.deviceId(), null);
             try (SecretBytes share = login.share) {
-                if (!vault.holdsShare(secrets, share)) {
+                if (!vault.account().holdsShare(secrets, share)) {
                     throw new SyncException.ServerMisbehaved("the key service released a different service share");
                 }
             }
             AccountSession session = new AccountSession(this, login.response, link.email());
-            Map<Integer, byte[]> local = vault.wrappedVaultKeys();
+            Map<Integer, byte[]> local = vault.account().wrappedVaultKeys();
             for (Map.Entry<Integer, byte[]> served : session.wrappedKeys(vault.vaultId()).entrySet()) {
                 byte[] mine = local.get(served.getKey());
                 if (mine != null && !Arrays.equals(mine, served.getValue())) {
@@ -221,7 +222,7 @@ public final class SyncClient {
             checkKdf(start.kdf());
             UUID deviceId = UUID.randomUUID();
             try (AccountSecrets secrets = AccountSecrets.derive(password, secretKey, start.salt(),
-                    new dev.termvault.vault.crypto.KdfParams(start.kdf().memoryKib(), start.kdf().iterations(),
+                    new KdfParams(start.kdf().memoryKib(), start.kdf().iterations(),
                             start.kdf().parallelism()))) {
                 Login login = login(email, secrets, deviceId, start);
                 AccountSession session = new AccountSession(this, login.response, email);
@@ -293,8 +294,8 @@ public final class SyncClient {
     }
 
     /** KDF parameters from a login answer must be at or above the compiled-in floor, before any derivation. */
-    static void checkKdf(KdfParams kdf) {
-        if (kdf == null || !KdfParams.ARGON2ID.equals(kdf.algorithm()) || !new dev.termvault.vault.crypto.KdfParams(
+    static void checkKdf(WireKdfParams kdf) {
+        if (kdf == null || !WireKdfParams.ARGON2ID.equals(kdf.algorithm()) || !new KdfParams(
                 kdf.memoryKib(), kdf.iterations(), kdf.parallelism()).isAcceptable()) {
             throw new SyncException.ServerMisbehaved("KDF parameters below this device's floor");
         }

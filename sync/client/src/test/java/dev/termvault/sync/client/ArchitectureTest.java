@@ -27,6 +27,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void vaultInternals_notUsedByTheSyncClient() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.termvault.vault.internal..")
+                .because("docs/architecture.md: dev.termvault.vault.internal (store, envelope, crypto, keyring) is"
+                        + " not API; the client goes through Vault.account() and Vault.sync(), which keep all"
+                        + " sealing, opening and key wrapping inside the vault")
+                .check(CLIENT);
+    }
+
+    @Test
     void noJdbc_inTheSyncClient() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("the local cache is the vault's store; the client goes through VaultSync")

@@ -24,7 +24,7 @@ public final class ClientLogWorker {
         try (TestServer server = new TestServer(dir.resolve("server"))) {
             CreatedVault created = Vault.createLocal(dir.resolve("laptop"), PASSWORD.toCharArray());
             try (Vault laptop = created.vault()) {
-                laptop.put(Host.of("web", HOST_MARKER, 22, USER_MARKER));
+                laptop.add(Host.of("web", HOST_MARKER, 22, USER_MARKER));
                 Synchronizer laptopSync = new Synchronizer(laptop, server.client().build()
                         .signUp(laptop, EMAIL, PASSWORD.toCharArray()));
                 laptopSync.syncOnce();
@@ -33,7 +33,7 @@ public final class ClientLogWorker {
                 try (Vault desktop = joined.vault()) {
                     Synchronizer desktopSync = new Synchronizer(desktop, joined.session());
                     desktopSync.syncOnce();
-                    desktop.put(desktop.list().get(0).id(), Host.of("web", HOST_MARKER, 2222, USER_MARKER));
+                    desktop.update(desktop.list().get(0).id(), Host.of("web", HOST_MARKER, 2222, USER_MARKER));
                     desktopSync.syncOnce();
                     laptopSync.syncOnce();
                 }

@@ -50,7 +50,7 @@ class ConflictMergeTest {
     }
 
     private static VaultRecord shared(Host host) {
-        VaultRecord record = laptop.put(host);
+        VaultRecord record = laptop.add(host);
         laptopSync.syncOnce();
         desktopSync.syncOnce();
         return record;
@@ -69,8 +69,8 @@ class ConflictMergeTest {
     @Test
     void differentFieldsChangedOnEachDevice_mergeIntoOneRecord_withoutACopy() {
         VaultRecord r = shared(Host.of("fields", "fields.example.org", 22, "root"));
-        laptop.put(r.id(), Host.of("fields", "fields2.example.org", 22, "root"));
-        desktop.put(r.id(), Host.of("fields", "fields.example.org", 2222, "admin"));
+        laptop.update(r.id(), Host.of("fields", "fields2.example.org", 22, "root"));
+        desktop.update(r.id(), Host.of("fields", "fields.example.org", 2222, "admin"));
         int before = laptop.list().size();
         bothSync();
 
@@ -85,8 +85,8 @@ class ConflictMergeTest {
     @Test
     void sameFieldChangedDifferently_laterEditWins_andTheOtherIsAConflictCopy() {
         VaultRecord r = shared(Host.of("same", "same.example.org", 22, "root"));
-        laptop.put(r.id(), Host.of("same", "laptop.example.org", 22, "root"));
-        desktop.put(r.id(), Host.of("same", "desktop.example.org", 22, "root"));
+        laptop.update(r.id(), Host.of("same", "laptop.example.org", 22, "root"));
+        desktop.update(r.id(), Host.of("same", "desktop.example.org", 22, "root"));
         laptopSync.syncOnce();
         desktopSync.syncOnce();
         laptopSync.syncOnce();
@@ -105,8 +105,8 @@ class ConflictMergeTest {
         VaultRecord edited = shared(Host.of("keep-mine", "a.example.org", 22, "root"));
         VaultRecord deletedHere = shared(Host.of("keep-theirs", "b.example.org", 22, "root"));
         laptop.delete(edited.id());
-        desktop.put(edited.id(), Host.of("keep-mine", "a2.example.org", 22, "root"));
-        laptop.put(deletedHere.id(), Host.of("keep-theirs", "b2.example.org", 22, "root"));
+        desktop.update(edited.id(), Host.of("keep-mine", "a2.example.org", 22, "root"));
+        laptop.update(deletedHere.id(), Host.of("keep-theirs", "b2.example.org", 22, "root"));
         desktop.delete(deletedHere.id());
         laptopSync.syncOnce();
         desktopSync.syncOnce();

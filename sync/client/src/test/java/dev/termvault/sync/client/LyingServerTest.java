@@ -90,11 +90,11 @@ class LyingServerTest {
 
     @Test
     void recordServedAtOlderRevision_isRefused_andTheLocalRecordStays() {
-        VaultRecord record = laptop.put(Host.of("rollback", "old.example.org", 22, "u"));
+        VaultRecord record = laptop.add(Host.of("rollback", "old.example.org", 22, "u"));
         Synchronizer sync = sync();
         Change first = session.pull(laptop.vaultId(), 0, 1000).changes().stream()
                 .filter(c -> c.recordId().equals(record.id())).findFirst().orElseThrow();
-        laptop.put(record.id(), Host.of("rollback", "new.example.org", 22, "u"));
+        laptop.update(record.id(), Host.of("rollback", "new.example.org", 22, "u"));
         sync.syncOnce();
         long cursor = cursor();
         tap.rewrite("/changes", (request, answer) -> after(request, cursor)
@@ -108,7 +108,7 @@ class LyingServerTest {
 
     @Test
     void recordSilentlyMissing_isRefusedOnTheFullCheck() {
-        VaultRecord record = laptop.put(Host.of("missing", "here.example.org", 22, "u"));
+        VaultRecord record = laptop.add(Host.of("missing", "here.example.org", 22, "u"));
         sync();
         tap.rewrite("/changes", (request, answer) -> {
             ArrayNode changes = (ArrayNode) answer.get("changes");
@@ -127,8 +127,8 @@ class LyingServerTest {
 
     @Test
     void ciphertextMovedBetweenRecords_isRefused_andNothingIsOverwritten() {
-        VaultRecord a = laptop.put(Host.of("a", "a.example.org", 22, "u"));
-        VaultRecord b = laptop.put(Host.of("b", "b.example.org", 22, "u"));
+        VaultRecord a = laptop.add(Host.of("a", "a.example.org", 22, "u"));
+        VaultRecord b = laptop.add(Host.of("b", "b.example.org", 22, "u"));
         Synchronizer sync = sync();
         Change bOnServer = session.pull(laptop.vaultId(), 0, 1000).changes().stream()
                 .filter(c -> c.recordId().equals(b.id())).findFirst().orElseThrow();
@@ -143,7 +143,7 @@ class LyingServerTest {
 
     @Test
     void vaultServedOlderThanSeen_isRefused() {
-        laptop.put(Host.of("c", "c.example.org", 22, "u"));
+        laptop.add(Host.of("c", "c.example.org", 22, "u"));
         Synchronizer sync = sync();
         assertThat(cursor()).isPositive();
         tap.rewrite("/v1/vaults/" + laptop.vaultId(), (request, answer) -> ((ObjectNode) answer).put("cursor", 0));
@@ -171,7 +171,7 @@ class LyingServerTest {
     void loginAnswerWithAWrongServerProofOrAnAlteredShare_isRefused() {
         byte[] noise = new byte[48];
         new java.util.Random(11).nextBytes(noise);
-        SyncClient client = SyncClient.builder(laptop.syncLink().orElseThrow()).addInterceptor(tap).build();
+        SyncClient client = SyncClient.builder(laptop.account().syncLink().orElseThrow()).addInterceptor(tap).build();
 
         tap.rewrite("/login/finish", (request, answer) -> ((ObjectNode) answer)
                 .put("m2", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(noise, 32))));
@@ -208,7 +208,7 @@ class LyingServerTest {
                 .isInstanceOf(SyncException.ServerMisbehaved.class).hasMessageContaining("wrapped vault key");
 
         tap.rewrite("/keys", swap);
-        SyncClient again = SyncClient.builder(laptop.syncLink().orElseThrow()).addInterceptor(tap).build();
+        SyncClient again = SyncClient.builder(laptop.account().syncLink().orElseThrow()).addInterceptor(tap).build();
         assertThatThrownBy(() -> again.logIn(laptop, TwoDeviceSyncTest.pw()))
                 .isInstanceOf(SyncException.ServerMisbehaved.class).hasMessageContaining("swapped");
     }

@@ -31,7 +31,7 @@ class OfflineAndStreamTest {
              FaultyProxy proxy = FaultyProxy.tcp(server.port(), server.fingerprint())) {
             CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
             Vault laptop = created.vault();
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
             AccountSession laptopSession = server.clientVia(proxy).build().signUp(laptop, email, TwoDeviceSyncTest.pw());
             SyncClient.Joined joined = server.clientVia(proxy).build()
                     .join(dir.resolve("desktop"), email, TwoDeviceSyncTest.pw(), created.secretKey());
@@ -46,18 +46,18 @@ class OfflineAndStreamTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> desktopSync.status().streaming());
 
                 // the stream: an edit on the laptop reaches the desktop without waiting for a poll
-                laptop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+                laptop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
                 laptopSync.requestSync();
                 await().atMost(Duration.ofSeconds(20)).until(() -> hostname(desktop, web.id()).equals("web2.example.org"));
 
                 // offline: the server is unreachable; edit, lock and unlock offline, edit again
                 proxy.down(true);
-                laptop.put(web.id(), Host.of("web", "web3.example.org", 22, "deploy"));
+                laptop.update(web.id(), Host.of("web", "web3.example.org", 22, "deploy"));
                 laptopSync.requestSync();
                 await().atMost(Duration.ofSeconds(20)).until(() -> laptopSync.status().state() == SyncStatus.State.OFFLINE);
                 laptop.lock();
                 laptop.unlock(TwoDeviceSyncTest.pw());
-                VaultRecord offline = laptop.put(Host.of("offline", "offline.example.org", 22, "ops"));
+                VaultRecord offline = laptop.add(Host.of("offline", "offline.example.org", 22, "ops"));
                 assertThat(laptop.sync().pendingCount()).isEqualTo(2);
                 assertThat(laptopStatuses).anyMatch(s -> s.state() == SyncStatus.State.OFFLINE && s.lastError() != null);
 

@@ -48,7 +48,7 @@ class PagedPullTest {
             for (int i = 0; i < RECORDS; i++) {
                 hosts.add(Host.of("host-" + i, "h" + i + ".example.org", 22, "user" + i));
             }
-            laptop.putAll(hosts);
+            laptop.addAll(hosts);
             new Synchronizer(laptop, server.client().build().signUp(laptop, email, TwoDeviceSyncTest.pw())).syncOnce();
             serverCursor = laptop.sync().cursor();
         }

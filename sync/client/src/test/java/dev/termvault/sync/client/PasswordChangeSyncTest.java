@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.termvault.sync.protocol.blobs.KeyEpoch;
 import dev.termvault.vault.CreatedVault;
+import dev.termvault.vault.KdfParams;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
 import dev.termvault.vault.VaultKeyWraps;
-import dev.termvault.vault.crypto.KdfParams;
-import dev.termvault.vault.crypto.KeyHierarchy;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.crypto.SecretKey;
+import dev.termvault.vault.internal.crypto.KeyHierarchy;
+import dev.termvault.vault.internal.crypto.SecretKey;
 import dev.termvault.vault.model.Host;
+import dev.termvault.vault.secret.SecretAccess;
+import dev.termvault.vault.secret.SecretBytes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ class PasswordChangeSyncTest {
         String email = "passwd-" + UUID.randomUUID() + "@example.org";
         CreatedVault created = Vault.createLocal(dir.resolve(name), oldPw());
         Vault laptop = created.vault();
-        laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
-        laptop.put(Host.of("db", "db.example.org", 5432, "postgres"));
+        laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
+        laptop.add(Host.of("db", "db.example.org", 5432, "postgres"));
         AccountSession session = client.signUp(laptop, email, oldPw());
         new Synchronizer(laptop, session).syncOnce();
         return new Account(laptop, session, email, created.secretKey());
@@ -87,13 +88,13 @@ class PasswordChangeSyncTest {
                 .join(dir.resolve("desktop"), a.email(), oldPw(), a.secretKey());
         Vault desktop = joined.vault();
         new Synchronizer(desktop, joined.session()).syncOnce();
-        Map<Integer, byte[]> before = desktop.wrappedVaultKeys();
+        Map<Integer, byte[]> before = desktop.account().wrappedVaultKeys();
 
         // The desktop edits while it is offline: the edits wait in its outbox.
         String web = desktop.list().stream().filter(r -> ((Host) r.item()).label().equals("web")).findFirst()
                 .orElseThrow().id();
-        desktop.put(web, Host.of("web", "web-offline.example.org", 22, "deploy"));
-        desktop.put(Host.of("cache", "cache.example.org", 6379, "redis"));
+        desktop.update(web, Host.of("web", "web-offline.example.org", 22, "deploy"));
+        desktop.add(Host.of("cache", "cache.example.org", 6379, "redis"));
         desktop.close();
 
         AccountSession changed = server.client().build().changePassword(laptop, oldPw(), newPw());
@@ -110,7 +111,7 @@ class PasswordChangeSyncTest {
             // Offline, the desktop still opens with the old password; online, the old one is refused clearly.
             desk.unlock(oldPw());
             assertThat(desk.list()).hasSize(3);
-            SyncClient deskClient = SyncClient.builder(desk.syncLink().orElseThrow()).build();
+            SyncClient deskClient = SyncClient.builder(desk.account().syncLink().orElseThrow()).build();
             assertThatThrownBy(() -> deskClient.logIn(desk, oldPw()))
                     .isInstanceOf(SyncException.PasswordChanged.class)
                     .hasMessage("The master password was changed on another device; enter the new one");
@@ -123,8 +124,8 @@ class PasswordChangeSyncTest {
             assertThat(deskSync.pendingCount()).as("no edit lost").isEqualTo(2);
             deskSync.syncOnce();
             assertThat(deskSync.pendingCount()).isZero();
-            assertThat(VaultKeyWraps.maxEpoch(desk.wrappedVaultKeys())).isEqualTo(1);
-            assertThat(desk.wrappedVaultKeys().get(1)).isNotEqualTo(before.get(1));
+            assertThat(VaultKeyWraps.maxEpoch(desk.account().wrappedVaultKeys())).isEqualTo(1);
+            assertThat(desk.account().wrappedVaultKeys().get(1)).isNotEqualTo(before.get(1));
 
             desk.lock();
             assertThatThrownBy(() -> desk.unlock(oldPw())).isInstanceOf(VaultException.WrongPassword.class);
@@ -200,7 +201,7 @@ class PasswordChangeSyncTest {
         assertThat(tap.captured).noneMatch(m -> m.contains("/v1/keys/account/password"));
         laptop.lock();
         laptop.unlock(newPw());
-        assertThat(VaultKeyWraps.maxEpoch(laptop.wrappedVaultKeys())).isEqualTo(1);
+        assertThat(VaultKeyWraps.maxEpoch(laptop.account().wrappedVaultKeys())).isEqualTo(1);
         laptop.close();
     }
 
@@ -212,10 +213,10 @@ class PasswordChangeSyncTest {
                 a.secretKey());
         try (Vault desktop = joined.vault()) {
             new Synchronizer(desktop, joined.session()).syncOnce();
-            int version = desktop.rotateVaultKey();
-            joined.session().putWrappedKey(desktop.vaultId(), version, desktop.wrappedVaultKeys().get(version));
+            int version = desktop.account().rotateVaultKey();
+            joined.session().putWrappedKey(desktop.vaultId(), version, desktop.account().wrappedVaultKeys().get(version));
         }
-        assertThat(laptop.wrappedVaultKeys()).containsOnlyKeys(1);
+        assertThat(laptop.account().wrappedVaultKeys()).containsOnlyKeys(1);
 
         AccountSession session = server.client().build().changePassword(laptop, oldPw(), newPw());
         Map<Integer, byte[]> served = session.wrappedKeys(laptop.vaultId());
@@ -224,7 +225,7 @@ class PasswordChangeSyncTest {
 
         try (Vault desktop = Vault.open(dir.resolve("desktop"))) {
             assertThat(server.client().build().adoptNewPassword(desktop, newPw())).isPresent();
-            assertThat(desktop.wrappedVaultKeys()).containsOnlyKeys(2);
+            assertThat(desktop.account().wrappedVaultKeys()).containsOnlyKeys(2);
             assertThat(desktop.list()).hasSize(2);
             assertThat(desktop.unreadable()).isEmpty();
         }
@@ -242,8 +243,8 @@ class PasswordChangeSyncTest {
 
         // While the desktop is away, the laptop rotates the vault key (version 2 reaches the server with the
         // records sealed under it), then changes the password: both versions are re-wrapped at epoch 1.
-        assertThat(laptop.rotateVaultKey()).isEqualTo(2);
-        laptop.put(Host.of("after-rotation", "new.example.org", 22, "ops"));
+        assertThat(laptop.account().rotateVaultKey()).isEqualTo(2);
+        laptop.add(Host.of("after-rotation", "new.example.org", 22, "ops"));
         new Synchronizer(laptop, a.session()).syncOnce();
         AccountSession changed = server.client().build().changePassword(laptop, oldPw(), newPw());
         Map<Integer, byte[]> served = changed.wrappedKeys(laptop.vaultId());
@@ -251,11 +252,11 @@ class PasswordChangeSyncTest {
         assertThat(served.values()).allMatch(w -> KeyEpoch.of(w) == 1);
 
         try (Vault desk = Vault.open(dir.resolve("desktop"))) {
-            SyncClient deskClient = SyncClient.builder(desk.syncLink().orElseThrow()).build();
+            SyncClient deskClient = SyncClient.builder(desk.account().syncLink().orElseThrow()).build();
             AccountSession session = deskClient.adoptNewPassword(desk, newPw()).orElseThrow();
             new Synchronizer(desk, session).syncOnce();
             assertThat(desk.unreadable()).isEmpty();
-            assertThat(desk.wrappedVaultKeys()).containsKey(2);
+            assertThat(desk.account().wrappedVaultKeys()).containsKey(2);
             assertThat(TwoDeviceSyncTest.contents(desk)).isEqualTo(TwoDeviceSyncTest.contents(laptop));
         }
         laptop.close();
@@ -276,7 +277,7 @@ class PasswordChangeSyncTest {
         Account a = signUp("laptop", server.client().build());
         Vault laptop = a.laptop();
         UUID vaultId = laptop.vaultId();
-        byte[] epochZero = laptop.wrappedVaultKeys().get(1);
+        byte[] epochZero = laptop.account().wrappedVaultKeys().get(1);
         AccountSession session = server.client().build().changePassword(laptop, oldPw(), newPw());
         assertThat(KeyEpoch.of(session.wrappedKeys(vaultId).get(1))).isEqualTo(1);
 
@@ -323,8 +324,8 @@ class PasswordChangeSyncTest {
         }
         List<String> forbidden = new ArrayList<>(List.of(TwoDeviceSyncTest.PASSWORD, NEW_PASSWORD));
         try (SecretKey secretKey = SecretKey.parse(a.secretKey());
-             SecretBytes userKey = KeyHierarchy.userKey(newPw(), secretKey, laptop.accountSalt(), KdfParams.DEFAULT)) {
-            byte[] raw = userKey.reveal();
+             SecretBytes userKey = KeyHierarchy.userKey(newPw(), secretKey, laptop.account().salt(), KdfParams.DEFAULT)) {
+            byte[] raw = userKey.reveal(SecretAccess.insecure());
             forbidden.add(Base64.getEncoder().encodeToString(raw));
             forbidden.add(Base64.getUrlEncoder().withoutPadding().encodeToString(raw));
             forbidden.add(HexFormat.of().formatHex(raw));

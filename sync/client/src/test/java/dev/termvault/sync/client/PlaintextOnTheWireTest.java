@@ -6,6 +6,7 @@ import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.model.Host;
 import dev.termvault.vault.model.SshKey;
+import dev.termvault.vault.secret.SecretAccess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,9 @@ class PlaintextOnTheWireTest {
             secretKeyForms = secretKeyForms(created.secretKey());
             try (Vault laptop = created.vault()) {
                 for (int i = 0; i < 20; i++) {
-                    laptop.put(Host.of("label" + i, markers.get(2 * i), 22, markers.get(2 * i + 1)));
+                    laptop.add(Host.of("label" + i, markers.get(2 * i), 22, markers.get(2 * i + 1)));
                 }
-                laptop.put(new SshKey("deploy key", "-----BEGIN OPENSSH PRIVATE KEY-----", "ssh-ed25519 AAAA",
+                laptop.add(new SshKey("deploy key", "-----BEGIN OPENSSH PRIVATE KEY-----", "ssh-ed25519 AAAA",
                         keyComment, "ssh-ed25519"));
                 Synchronizer laptopSync = new Synchronizer(laptop, server.client().addInterceptor(laptopTap).build()
                         .signUp(laptop, email, TwoDeviceSyncTest.pw()));
@@ -51,7 +52,7 @@ class PlaintextOnTheWireTest {
                     Synchronizer desktopSync = new Synchronizer(desktop, joined.session());
                     desktopSync.syncOnce();
                     String first = desktop.list().get(0).id();
-                    desktop.put(first, Host.of("label-x", markers.get(0), 2222, markers.get(1)));
+                    desktop.update(first, Host.of("label-x", markers.get(0), 2222, markers.get(1)));
                     desktopSync.syncOnce();
                     laptopSync.syncOnce();
                     assertThat(desktop.list()).hasSize(21);
@@ -73,9 +74,9 @@ class PlaintextOnTheWireTest {
 
     /** The Secret Key as printed, without dashes, and its 16 raw bytes in base64 and hex. */
     private static String[] secretKeyForms(String printed) {
-        try (dev.termvault.vault.crypto.SecretKey key = dev.termvault.vault.crypto.SecretKey.parse(printed);
-             dev.termvault.vault.crypto.SecretBytes raw = key.toSecretBytes()) {
-            byte[] bytes = raw.reveal();
+        try (dev.termvault.vault.internal.crypto.SecretKey key = dev.termvault.vault.internal.crypto.SecretKey.parse(printed);
+             dev.termvault.vault.secret.SecretBytes raw = key.toSecretBytes()) {
+            byte[] bytes = raw.reveal(SecretAccess.insecure());
             String[] forms = {printed, printed.replace("-", ""), java.util.Base64.getEncoder().encodeToString(bytes),
                     java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
                     java.util.HexFormat.of().formatHex(bytes)};

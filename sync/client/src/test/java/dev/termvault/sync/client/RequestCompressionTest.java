@@ -32,7 +32,7 @@ class RequestCompressionTest {
                 for (int i = 0; i < 400; i++) {
                     hosts.add(Host.of("host-" + i, "h" + i + ".example.org", 22, "user" + i));
                 }
-                laptop.putAll(hosts);
+                laptop.addAll(hosts);
                 TrafficTap tap = new TrafficTap();
                 CountingSocketFactory tcp = new CountingSocketFactory();
                 AccountSession session = server.client().addInterceptor(tap).socketFactory(tcp).build()

@@ -51,7 +51,7 @@ class SaveDuringKeyFetchTest {
         String email = TwoDeviceSyncTest.email();
         CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
         try (Vault laptop = created.vault()) {
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
             Synchronizer laptopSync = new Synchronizer(laptop,
                     server.client().build().signUp(laptop, email, TwoDeviceSyncTest.pw()));
             laptopSync.syncOnce();
@@ -62,8 +62,8 @@ class SaveDuringKeyFetchTest {
             try (Vault desktop = joined.vault()) {
                 Synchronizer desktopSync = new Synchronizer(desktop, joined.session());
                 desktopSync.syncOnce();
-                laptop.rotateVaultKey();
-                laptop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+                laptop.account().rotateVaultKey();
+                laptop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
                 laptopSync.syncOnce();
 
                 hold.arm();
@@ -73,7 +73,7 @@ class SaveDuringKeyFetchTest {
                             .as("the pass asks for the new key version").isTrue();
                     CountDownLatch saved = new CountDownLatch(1);
                     Thread.ofPlatform().daemon().start(() -> {
-                        desktop.put(Host.of("saved-meanwhile", "ui.example.org", 22, "me"));
+                        desktop.add(Host.of("saved-meanwhile", "ui.example.org", 22, "me"));
                         saved.countDown();
                     });
                     assertThat(saved.await(GUARD_SECONDS, TimeUnit.SECONDS))

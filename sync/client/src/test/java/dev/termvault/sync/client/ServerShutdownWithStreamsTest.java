@@ -52,7 +52,7 @@ class ServerShutdownWithStreamsTest {
             desktopSync.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> laptopSync.status().streaming()
                     && desktopSync.status().streaming());
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
             laptopSync.requestSync();
             await().atMost(Duration.ofSeconds(20)).until(() -> desktop.get(web.id()).isPresent());
 
@@ -66,7 +66,7 @@ class ServerShutdownWithStreamsTest {
                             && sync.status().state() == SyncStatus.State.OFFLINE);
                 }
                 // an edit while the server is gone waits in the outbox
-                laptop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+                laptop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
                 laptopSync.requestSync();
                 await().atMost(Duration.ofSeconds(20)).until(() -> laptopSync.status().state()
                         == SyncStatus.State.OFFLINE && laptopSync.status().pending() == 1);

@@ -80,12 +80,12 @@ class SessionLifecycleTest {
         try (Vault laptop = created.vault()) {
             Synchronizer sync = new Synchronizer(laptop, server.client().addInterceptor(tap).build()
                     .signUp(laptop, email, TwoDeviceSyncTest.pw()));
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
             sync.syncOnce();
             assertThat(tap.captured).noneMatch(m -> m.contains("/token/refresh"));
 
             CLOCK.advance(TokenSigner.ACCESS_LIFETIME.plusMinutes(2));
-            laptop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+            laptop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
             sync.syncOnce();
 
             assertThat(sync.pendingCount()).isZero();
@@ -107,7 +107,7 @@ class SessionLifecycleTest {
         try (Vault laptop = created.vault()) {
             AccountSession laptopSession = server.client().deviceName("laptop").build()
                     .signUp(laptop, email, TwoDeviceSyncTest.pw());
-            laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
+            laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
             new Synchronizer(laptop, laptopSession).syncOnce();
             SyncClient.Joined joined = server.client().deviceName("phone").build().join(dir.resolve("phone"),
                     email, TwoDeviceSyncTest.pw(), created.secretKey());
@@ -119,7 +119,7 @@ class SessionLifecycleTest {
                 phoneSync.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> phoneSync.status().streaming()
                         && phone.list().size() == 1);
-                VaultRecord unsynced = phone.put(Host.of("lost", "lost.example.org", 22, "ops"));
+                VaultRecord unsynced = phone.add(Host.of("lost", "lost.example.org", 22, "ops"));
 
                 String phoneId = joined.session().deviceId();
                 laptopSession.revokeDevice(phoneId);
@@ -134,7 +134,7 @@ class SessionLifecycleTest {
             }
             assertThatThrownBy(() -> new Synchronizer(phone, joined.session()).syncOnce())
                     .isInstanceOf(SyncException.DeviceRevoked.class);
-            SyncClient again = SyncClient.builder(phone.syncLink().orElseThrow()).build();
+            SyncClient again = SyncClient.builder(phone.account().syncLink().orElseThrow()).build();
             assertThatThrownBy(() -> again.logIn(phone, TwoDeviceSyncTest.pw()))
                     .isInstanceOf(SyncException.DeviceRevoked.class).hasMessageContaining("revoked");
             assertThat(phone.list()).hasSize(2);
@@ -146,7 +146,7 @@ class SessionLifecycleTest {
                     .satisfies(d -> assertThat(d.revokedAt()).isNotNull());
             assertThat(devices).filteredOn(DeviceView::current).singleElement()
                     .satisfies(d -> assertThat(d.revokedAt()).isNull());
-            laptop.put(Host.of("still", "still.example.org", 22, "ops"));
+            laptop.add(Host.of("still", "still.example.org", 22, "ops"));
             new Synchronizer(laptop, laptopSession).syncOnce();
             assertThat(laptop.sync().pendingCount()).isZero();
             assertThat(UUID.fromString(laptopSession.deviceId())).isEqualTo(laptop.deviceId());

@@ -37,7 +37,7 @@ public final class StreamLatencyRun {
         char[] password = "latency password".toCharArray();
         CreatedVault created = Vault.createLocal(dir.resolve("a"), password.clone());
         Vault laptop = created.vault();
-        VaultRecord record = laptop.put(Host.of("edited", "edit-0.example.org", 22, "u"));
+        VaultRecord record = laptop.add(Host.of("edited", "edit-0.example.org", 22, "u"));
         AccountSession laptopSession = server.client().build().signUp(laptop, email, password.clone());
         new Synchronizer(laptop, laptopSession).syncOnce();
         SyncClient.Joined joined = server.client().build().join(dir.resolve("b"), email, password.clone(),
@@ -58,7 +58,7 @@ public final class StreamLatencyRun {
                 String hostname = "edit-" + i + ".example.org";
                 CompletableFuture<Long> seen = visible.expect(hostname);
                 long t0 = System.nanoTime();
-                laptop.put(record.id(), Host.of("edited", hostname, 22, "u"));
+                laptop.update(record.id(), Host.of("edited", hostname, 22, "u"));
                 laptopSync.requestSync();
                 long t1 = seen.get(30, TimeUnit.SECONDS);
                 if (i > warmup) {

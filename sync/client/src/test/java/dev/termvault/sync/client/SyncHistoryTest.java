@@ -55,7 +55,7 @@ class SyncHistoryTest {
             String email = "history-" + UUID.randomUUID() + "@example.org";
             CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
             try (Vault laptop = created.vault()) {
-                laptop.put(Host.of("web", "secret-host.example.org", 22, "deploy"));
+                laptop.add(Host.of("web", "secret-host.example.org", 22, "deploy"));
                 SyncClient client = server.client().build();
                 AccountSession session = client.signUp(laptop, email, TwoDeviceSyncTest.pw());
                 Synchronizer synchronizer = new Synchronizer(laptop, session);
@@ -88,7 +88,7 @@ class SyncHistoryTest {
                         .contains("signup", "login", "share_released");
 
                 server.stop();
-                laptop.put(Host.of("db", "another-secret.example.org", 22, "ops"));
+                laptop.add(Host.of("db", "another-secret.example.org", 22, "ops"));
                 assertThatThrownBy(synchronizer::syncOnce).isInstanceOf(SyncException.Offline.class);
                 assertThat(history.entries().getLast().kind()).isEqualTo(SyncHistory.Kind.ERROR);
                 String onDisk = Files.readString(laptop.directory().resolve(SyncHistory.FILE),

@@ -55,7 +55,7 @@ public final class SyncLoadRun {
         for (int i = 0; i < n; i++) {
             hosts.add(Host.of("host-" + i, "h" + i + ".example.org", 22, "user" + i));
         }
-        laptop.putAll(hosts);
+        laptop.addAll(hosts);
         ByteCounter up = new ByteCounter();
         CountingSocketFactory upTcp = new CountingSocketFactory();
         Synchronizer laptopSync = new Synchronizer(laptop, server.client().addInterceptor(up).socketFactory(upTcp).build()

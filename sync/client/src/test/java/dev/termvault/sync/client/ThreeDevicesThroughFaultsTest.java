@@ -60,14 +60,14 @@ class ThreeDevicesThroughFaultsTest {
                     List<VaultRecord> live = vault.list();
                     int dice = random.nextInt(100);
                     if (dice < 25 || live.isEmpty()) {
-                        vault.put(Host.of("r" + op, "h" + op + ".example", 22, "u" + op));
+                        vault.add(Host.of("r" + op, "h" + op + ".example", 22, "u" + op));
                     } else if (dice < 80) {
                         VaultRecord r = live.get(random.nextInt(live.size()));
                         Host h = (Host) r.item();
                         Host edited = random.nextBoolean()
                                 ? Host.of(h.label(), "h" + op + ".example", h.port(), h.username())
                                 : Host.of(h.label(), h.hostname(), h.port(), "u" + op);
-                        vault.put(r.id(), edited);
+                        vault.update(r.id(), edited);
                     } else if (dice < 88) {
                         vault.delete(live.get(random.nextInt(live.size())).id());
                     } else {

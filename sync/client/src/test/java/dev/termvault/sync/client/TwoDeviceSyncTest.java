@@ -50,8 +50,8 @@ class TwoDeviceSyncTest {
         String email = email();
         CreatedVault created = Vault.createLocal(dir.resolve("laptop"), pw());
         try (Vault laptop = created.vault()) {
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
-            laptop.put(Host.of("db", "db.example.org", 5432, "postgres"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
+            laptop.add(Host.of("db", "db.example.org", 5432, "postgres"));
             SyncClient client = server.client().deviceName("laptop").build();
             Synchronizer laptopSync = new Synchronizer(laptop, client.signUp(laptop, email, pw()));
             laptopSync.syncOnce();
@@ -65,8 +65,8 @@ class TwoDeviceSyncTest {
                 assertThat(desktop.list()).extracting(r -> ((Host) r.item()).hostname())
                         .containsExactlyInAnyOrder("web.example.org", "db.example.org");
 
-                desktop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
-                desktop.put(Host.of("cache", "cache.example.org", 6379, "redis"));
+                desktop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+                desktop.add(Host.of("cache", "cache.example.org", 6379, "redis"));
                 desktopSync.syncOnce();
                 laptopSync.syncOnce();
                 assertThat(laptop.list()).extracting(r -> ((Host) r.item()).hostname())
@@ -100,7 +100,7 @@ class TwoDeviceSyncTest {
         CreatedVault other = Vault.createLocal(dir.resolve("other"), pw());
         other.vault().close();
         try (Vault vault = created.vault()) {
-            vault.put(Host.of("one", "one.example.org", 22, "root"));
+            vault.add(Host.of("one", "one.example.org", 22, "root"));
             new Synchronizer(vault, server.client().build().signUp(vault, email, pw())).syncOnce();
             assertThatThrownBy(() -> server.client().build().join(dir.resolve("b"), email, pw(), other.secretKey()))
                     .isInstanceOf(SyncException.LoginFailed.class);
@@ -114,8 +114,8 @@ class TwoDeviceSyncTest {
         CreatedVault created = Vault.createLocal(dir.resolve("a"), pw());
         List<String> expected;
         try (TestServer own = new TestServer(dir.resolve("own-server")); Vault laptop = created.vault()) {
-            laptop.put(Host.of("one", "one.example.org", 22, "root"));
-            laptop.put(Host.of("two", "two.example.org", 2222, "admin"));
+            laptop.add(Host.of("one", "one.example.org", 22, "root"));
+            laptop.add(Host.of("two", "two.example.org", 2222, "admin"));
             new Synchronizer(laptop, own.client().build().signUp(laptop, email, pw())).syncOnce();
             SyncClient.Joined joined = own.client().build().join(dir.resolve("desktop"), email, pw(),
                     created.secretKey());
@@ -134,13 +134,13 @@ class TwoDeviceSyncTest {
     void logIn_linkedVaultAfterRestart_worksWithThePasswordAlone() {
         String email = email();
         CreatedVault created = Vault.createLocal(dir.resolve("a"), pw());
-        created.vault().put(Host.of("one", "one.example.org", 22, "root"));
+        created.vault().add(Host.of("one", "one.example.org", 22, "root"));
         new Synchronizer(created.vault(), server.client().build().signUp(created.vault(), email, pw())).syncOnce();
         created.vault().close();
         try (Vault reopened = Vault.open(dir.resolve("a"))) {
             reopened.unlock(pw());
             assertThat(reopened.list()).hasSize(1);
-            AccountSession session = SyncClient.builder(reopened.syncLink().orElseThrow()).build().logIn(reopened, pw());
+            AccountSession session = SyncClient.builder(reopened.account().syncLink().orElseThrow()).build().logIn(reopened, pw());
             new Synchronizer(reopened, session).syncOnce();
             assertThat(session.devices()).isNotEmpty();
         }

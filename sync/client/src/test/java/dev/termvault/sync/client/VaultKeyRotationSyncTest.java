@@ -46,9 +46,9 @@ class VaultKeyRotationSyncTest {
         String email = TwoDeviceSyncTest.email();
         CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
         try (Vault laptop = created.vault()) {
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
-            VaultRecord db = laptop.put(Host.of("db", "db.example.org", 5432, "postgres"));
-            VaultRecord mail = laptop.put(Host.of("mail", "mail.example.org", 22, "postfix"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord db = laptop.add(Host.of("db", "db.example.org", 5432, "postgres"));
+            VaultRecord mail = laptop.add(Host.of("mail", "mail.example.org", 22, "postfix"));
             AccountSession laptopSession = server.client().build().signUp(laptop, email, TwoDeviceSyncTest.pw());
             Synchronizer laptopSync = new Synchronizer(laptop, laptopSession);
             laptopSync.syncOnce();
@@ -59,15 +59,15 @@ class VaultKeyRotationSyncTest {
                 desktopSync.syncOnce();
                 assertThat(desktop.list()).hasSize(3);
                 // written under key version 1 and pushed, but not pulled by the laptop before it rotates
-                VaultRecord late = desktop.put(Host.of("late", "late.example.org", 22, "ops"));
+                VaultRecord late = desktop.add(Host.of("late", "late.example.org", 22, "ops"));
                 desktopSync.syncOnce();
 
-                assertThat(laptop.rotateVaultKey()).isEqualTo(2);
-                assertThat(laptop.wrappedVaultKeys()).containsOnlyKeys(2);
-                laptop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
-                VaultRecord fresh = laptop.put(Host.of("fresh", "fresh.example.org", 22, "ops"));
+                assertThat(laptop.account().rotateVaultKey()).isEqualTo(2);
+                assertThat(laptop.account().wrappedVaultKeys()).containsOnlyKeys(2);
+                laptop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+                VaultRecord fresh = laptop.add(Host.of("fresh", "fresh.example.org", 22, "ops"));
                 // an edit on the desktop, still under version 1, concurrent with the rotation
-                desktop.put(db.id(), Host.of("db", "db.example.org", 5433, "postgres"));
+                desktop.update(db.id(), Host.of("db", "db.example.org", 5433, "postgres"));
 
                 laptopSync.syncOnce();
                 assertThat(laptop.sync().pendingCount()).isZero();
@@ -80,13 +80,13 @@ class VaultKeyRotationSyncTest {
                 }
 
                 desktopSync.syncOnce();
-                assertThat(desktop.wrappedVaultKeys()).containsKeys(1, 2);
+                assertThat(desktop.account().wrappedVaultKeys()).containsKeys(1, 2);
                 assertThat(OfflineAndStreamTest.hostname(desktop, web.id())).isEqualTo("web2.example.org");
                 assertThat(desktop.get(fresh.id())).isPresent();
                 assertThat(desktop.sync().pendingCount()).isZero();
                 // the desktop now writes under the new key
                 assertThat(desktop.sync().local(UUID.fromString(db.id())).orElseThrow().keyVersion()).isEqualTo(2);
-                desktop.put(mail.id(), Host.of("mail", "mail2.example.org", 22, "postfix"));
+                desktop.update(mail.id(), Host.of("mail", "mail2.example.org", 22, "postfix"));
                 desktopSync.syncOnce();
                 assertThat(desktop.sync().local(UUID.fromString(mail.id())).orElseThrow().keyVersion()).isEqualTo(2);
 
@@ -111,7 +111,7 @@ class VaultKeyRotationSyncTest {
         String email = TwoDeviceSyncTest.email();
         CreatedVault created = Vault.createLocal(dir.resolve("laptop"), TwoDeviceSyncTest.pw());
         try (Vault laptop = created.vault()) {
-            VaultRecord web = laptop.put(Host.of("web", "web.example.org", 22, "deploy"));
+            VaultRecord web = laptop.add(Host.of("web", "web.example.org", 22, "deploy"));
             Synchronizer laptopSync = new Synchronizer(laptop,
                     server.client().build().signUp(laptop, email, TwoDeviceSyncTest.pw()));
             laptopSync.syncOnce();
@@ -121,8 +121,8 @@ class VaultKeyRotationSyncTest {
             try (Vault desktop = joined.vault()) {
                 Synchronizer desktopSync = new Synchronizer(desktop, joined.session());
                 desktopSync.syncOnce();
-                laptop.rotateVaultKey();
-                laptop.put(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
+                laptop.account().rotateVaultKey();
+                laptop.update(web.id(), Host.of("web", "web2.example.org", 22, "deploy"));
                 laptopSync.syncOnce();
 
                 byte[] foreign = new byte[60];
@@ -137,13 +137,13 @@ class VaultKeyRotationSyncTest {
                 });
                 assertThatThrownBy(desktopSync::syncOnce).isInstanceOf(SyncException.ServerMisbehaved.class)
                         .hasMessageContaining("wrapped vault key");
-                assertThat(desktop.wrappedVaultKeys()).containsOnlyKeys(1);
+                assertThat(desktop.account().wrappedVaultKeys()).containsOnlyKeys(1);
                 assertThat(OfflineAndStreamTest.hostname(desktop, web.id())).isEqualTo("web.example.org");
 
                 tap.stopRewriting();
                 desktopSync.syncOnce();
                 assertThat(OfflineAndStreamTest.hostname(desktop, web.id())).isEqualTo("web2.example.org");
-                assertThat(List.copyOf(desktop.wrappedVaultKeys().keySet())).containsExactly(1, 2);
+                assertThat(List.copyOf(desktop.account().wrappedVaultKeys().keySet())).containsExactly(1, 2);
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.termvault.sync.server;
 import dev.termvault.sync.server.store.DatabaseSettings;
 import dev.termvault.sync.server.store.Dialect;
 import dev.termvault.sync.server.store.StoreBackup;
-import dev.termvault.sync.server.store.StoreException;
+import dev.termvault.sync.server.store.ServerStoreException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ public final class ServerBackup {
                 out.println(role + ": " + r.file() + " (" + r.bytes() + " bytes, schema at migration "
                         + r.migrations() + ")");
                 copied++;
-            } catch (StoreException e) {
+            } catch (ServerStoreException e) {
                 err.println("termvault server backup: " + e.getMessage());
                 return 1;
             }

@@ -54,6 +54,13 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule noVaultInternals = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("dev.termvault.vault.internal..")
+            .because("docs/architecture.md: dev.termvault.vault.internal is not API, and the server never opens"
+                    + " what a vault seals: it stores envelopes and wrapped keys as opaque bytes")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule noOkHttp = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
             .because("OkHttp belongs to sync/client only");

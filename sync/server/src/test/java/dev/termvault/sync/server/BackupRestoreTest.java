@@ -16,11 +16,12 @@ import dev.termvault.sync.server.keys.KeysClient;
 import dev.termvault.sync.server.support.BlobClient;
 import dev.termvault.sync.server.support.PinnedHttp;
 import dev.termvault.sync.server.support.Postgres;
-import dev.termvault.vault.crypto.KeyHierarchy;
-import dev.termvault.vault.crypto.KeyWrap;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.envelope.Envelopes;
-import dev.termvault.vault.envelope.RecordAddress;
+import dev.termvault.vault.internal.crypto.CryptoRandom;
+import dev.termvault.vault.internal.crypto.KeyHierarchy;
+import dev.termvault.vault.internal.crypto.KeyWrap;
+import dev.termvault.vault.internal.envelope.Envelopes;
+import dev.termvault.vault.internal.envelope.RecordAddress;
+import dev.termvault.vault.secret.SecretBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -230,7 +231,7 @@ class BackupRestoreTest {
      * K_acct = HKDF(K_user ‖ S) with the share the key service released, as a real device does.
      */
     private static final class Account {
-        final SecretBytes userKey = SecretBytes.random(32);
+        final SecretBytes userKey = CryptoRandom.secret(32);
         final SecretBytes vaultKey = KeyHierarchy.newVaultKey();
         final UUID vault = UUID.randomUUID();
         final Map<UUID, byte[]> payloads = new ConcurrentHashMap<>();

@@ -145,7 +145,7 @@ public final class Hosts {
                 HostRules.forwards(draft.forwards()), HostRules.tags(draft.tags()),
                 newGroup != null ? newGroup.id() : groupId, HostRules.blank(draft.notes()) ? null : draft.notes(),
                 old.keepAliveSeconds(), old.environment(), old.agentForwarding(), old.legacyAlgorithms());
-        VaultRecord saved = editing == null ? vault.put(host) : vault.put(editing.id(), host);
+        VaultRecord saved = editing == null ? vault.add(host) : vault.update(editing.id(), host);
         return new SavedHost(saved, credential, newGroup);
     }
 
@@ -160,7 +160,7 @@ public final class Hosts {
         for (int n = 2; taken(ItemType.CREDENTIAL, name); n++) {
             name = base + " " + n;
         }
-        VaultRecord stored = vault.put(new Credential(name, HostRules.orNull(draft.user()), new String(password)));
+        VaultRecord stored = vault.add(new Credential(name, HostRules.orNull(draft.user()), new String(password)));
         return new RecordRef(stored.id(), name);
     }
 
@@ -181,7 +181,7 @@ public final class Hosts {
     }
 
     private RecordRef newGroup(String name) {
-        VaultRecord stored = vault.put(new Group(name.strip(), null));
+        VaultRecord stored = vault.add(new Group(name.strip(), null));
         return new RecordRef(stored.id(), name.strip());
     }
 
@@ -196,7 +196,7 @@ public final class Hosts {
         for (VaultRecord other : vault.list(ItemType.HOST)) {
             Host host = (Host) other.item();
             if (!other.id().equals(id) && host.jumpHosts().contains(id)) {
-                vault.put(other.id(), withJumpHosts(host, host.jumpHosts().stream().filter(j -> !j.equals(id))
+                vault.update(other.id(), withJumpHosts(host, host.jumpHosts().stream().filter(j -> !j.equals(id))
                         .toList()));
                 unlinked.add(new RecordRef(other.id(), host.label()));
             }

@@ -39,7 +39,7 @@ final class KeepingWriter {
         if (existing != null) {
             return new Written(existing, false, host.label());
         }
-        String id = vault.put(host).id();
+        String id = vault.add(host).id();
         contents.addHost(host.label(), id);
         return new Written(id, true, host.label());
     }
@@ -51,7 +51,7 @@ final class KeepingWriter {
         }
         String name = contents.freeKeyName(key.name());
         SshKey named = new SshKey(name, key.privateKey(), key.publicKey(), key.comment(), key.keyType());
-        String id = vault.put(named).id();
+        String id = vault.add(named).id();
         contents.addKey(named, id);
         return new Written(id, true, name);
     }
@@ -80,7 +80,7 @@ final class KeepingWriter {
                 fresh.add(knownHost);
             }
         }
-        vault.putAll(fresh);
+        vault.addAll(fresh);
         fresh.forEach(contents::addKnownHost);
         return added;
     }

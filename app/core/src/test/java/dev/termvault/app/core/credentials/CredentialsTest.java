@@ -73,7 +73,7 @@ class CredentialsTest {
     @Test
     void delete_aCredentialInUse_isRefusedNamingTheHosts_unlessUnlinked() {
         VaultRecord login = credentials.add("box login", "root", "hunter2".toCharArray());
-        String box = vault.put(new Host("box", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, login.id(),
+        String box = vault.add(new Host("box", "192.168.1.1", 22, null, AuthMethod.PASSWORD, null, login.id(),
                 List.of(), List.of(), List.of(), null, null, 0, Map.of(), false, List.of())).id();
 
         assertThat(credentials.show("box login").hosts()).containsExactly(new HostRef(box, "box"));

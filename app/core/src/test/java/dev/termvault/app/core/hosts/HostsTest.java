@@ -145,13 +145,13 @@ class HostsTest {
 
     @Test
     void edit_everyField_roundTripsAndKeepsWhatTheDraftDoesNotHold() {
-        VaultRecord key = vault.put(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy",
+        VaultRecord key = vault.add(new SshKey("deploy", "private", "ssh-ed25519 AAAA deploy", "deploy",
                 "ssh-ed25519"));
-        VaultRecord otherKey = vault.put(new SshKey("ops", "private", "ssh-ed25519 AAAB ops", "ops", "ssh-ed25519"));
-        VaultRecord login = vault.put(new Credential("db login", "postgres", "hunter2"));
+        VaultRecord otherKey = vault.add(new SshKey("ops", "private", "ssh-ed25519 AAAB ops", "ops", "ssh-ed25519"));
+        VaultRecord login = vault.add(new Credential("db login", "postgres", "hunter2"));
         VaultRecord bastion = add("bastion");
         VaultRecord inner = add("inner");
-        VaultRecord stored = vault.put(new Host("db", "db.internal", 22, null, AuthMethod.AUTO, null, null, List.of(),
+        VaultRecord stored = vault.add(new Host("db", "db.internal", 22, null, AuthMethod.AUTO, null, null, List.of(),
                 List.of(), List.of(), null, null, 30, Map.of("LANG", "C"), true, List.of("ssh-rsa")));
 
         HostDraft changed = new HostDraft("db-1", "db1.internal", "5432", "pg", AuthMethod.KEY, "deploy",
@@ -189,7 +189,7 @@ class HostsTest {
 
     @Test
     void add_withANewPassword_storesItAsACredentialTheHostLogsInWith() {
-        vault.put(new Credential("web password", null, "taken name"));
+        vault.add(new Credential("web password", null, "taken name"));
         HostDraft draft = new HostDraft("web", "web.example.net", "22", "deploy", AuthMethod.PASSWORD, null, null,
                 null, null, null, null, null);
 
@@ -210,7 +210,7 @@ class HostsTest {
 
     @Test
     void listShowAndFind_describeHostsWithTheRecordsTheyPointAtByName() {
-        VaultRecord group = vault.put(new Group("Lab", null));
+        VaultRecord group = vault.add(new Group("Lab", null));
         add("pi");
         hosts.edit("pi", new HostDraft("pi", "pi.lab", "2222", "ann", null, null, null, null, List.of("D:1080"),
                 List.of("arm"), "Lab", null), null);

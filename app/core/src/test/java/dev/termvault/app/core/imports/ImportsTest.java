@@ -173,7 +173,7 @@ class ImportsTest {
 
     @Test
     void plan_knownHostsWithHashedEntriesAndDuplicates_eachNameOnceAndTheRestSkipped() {
-        vault.put(new KnownHost("a.example.com", 22, "ecdsa-sha2-nistp256", hostKey, java.time.Instant.EPOCH,
+        vault.add(new KnownHost("a.example.com", 22, "ecdsa-sha2-nistp256", hostKey, java.time.Instant.EPOCH,
                 false));
 
         PlannedImport plan = imports(null).plan(ImportSources.knownHosts(knownHosts, home));
@@ -259,7 +259,7 @@ class ImportsTest {
         imports.apply(imports.plan(ImportSources.sshConfig(config, home)), ImportProgress.NONE, () -> false);
         VaultRecord bastion = hostsByLabel().get("bastion");
         Host edited = (Host) bastion.item();
-        vault.put(bastion.id(), new Host(edited.label(), "moved.example.com", 2222, edited.username(), edited.auth(),
+        vault.update(bastion.id(), new Host(edited.label(), "moved.example.com", 2222, edited.username(), edited.auth(),
                 edited.keyId(), null, List.of(), List.of(), List.of(), null, "edited by hand", 0, Map.of(), false,
                 List.of()));
         Path other = Files.createDirectories(temp.resolve("other"));

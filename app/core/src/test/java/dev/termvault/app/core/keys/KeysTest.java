@@ -44,7 +44,7 @@ class KeysTest {
     }
 
     private String hostUsing(String label, String keyId) {
-        return vault.put(new Host(label, label + ".example.com", 22, "deploy", AuthMethod.KEY, keyId, null,
+        return vault.add(new Host(label, label + ".example.com", 22, "deploy", AuthMethod.KEY, keyId, null,
                 List.of(), List.of(), List.of(), null, null, 0, Map.of(), false, List.of())).id();
     }
 

@@ -55,7 +55,7 @@ class KnownHostsTest {
     }
 
     private static void accept(String pattern, int port, String[] key) {
-        vault.put(new KnownHost(pattern, port, key[0], key[1], ADDED, false));
+        vault.add(new KnownHost(pattern, port, key[0], key[1], ADDED, false));
     }
 
     private static String fingerprintBySshKeygen(String[] key) throws Exception {
@@ -67,7 +67,7 @@ class KnownHostsTest {
     @Test
     void list_rowsWithTheFingerprintSshKeygenComputes() throws Exception {
         accept("git.example.com", 22, ed25519);
-        vault.put(new KnownHost("old.example.com", 2222, "ssh-rsa", "AAAAnot-a-key", null, true));
+        vault.add(new KnownHost("old.example.com", 2222, "ssh-rsa", "AAAAnot-a-key", null, true));
 
         List<KnownHostRow> rows = new KnownHosts(vault).list();
 

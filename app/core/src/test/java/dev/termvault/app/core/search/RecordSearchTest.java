@@ -25,11 +25,11 @@ class RecordSearchTest {
     @BeforeAll
     static void createVault() {
         vault = Vault.createLocal(temp.resolve("vault"), "correct horse Battery 9".toCharArray()).vault();
-        vault.put(Host.of("web-prod", "web.prod.example.net", 2222, "deploy"));
-        vault.put(new SshKey("prod deploy key", "-----BEGIN OPENSSH PRIVATE KEY----- zzsecretzz", "ssh-ed25519 AAAA x",
+        vault.add(Host.of("web-prod", "web.prod.example.net", 2222, "deploy"));
+        vault.add(new SshKey("prod deploy key", "-----BEGIN OPENSSH PRIVATE KEY----- zzsecretzz", "ssh-ed25519 AAAA x",
                 "deploy@prod", "ssh-ed25519"));
-        vault.put(new Credential("prod database", "postgres", "prod-hunter2-zzsecretzz"));
-        vault.put(new Snippet("tail prod logs", "cd /var/log/prod\ntail -f syslog", List.of("logs")));
+        vault.add(new Credential("prod database", "postgres", "prod-hunter2-zzsecretzz"));
+        vault.add(new Snippet("tail prod logs", "cd /var/log/prod\ntail -f syslog", List.of("logs")));
     }
 
     @AfterAll

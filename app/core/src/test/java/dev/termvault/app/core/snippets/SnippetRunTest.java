@@ -52,9 +52,9 @@ class SnippetRunTest {
         vault = Vault.createLocal(temp.resolve("vault"), "correct horse battery staple".toCharArray()).vault();
         KeyRow key = new Keys(vault).generate(KeyAlgorithm.ED25519, 0, "runner", "runner@test");
         sshd = OpenSshServer.builder(temp.resolve("sshd")).authorize(new Keys(vault).exportPublic("runner")).start();
-        vault.put(host("alpha", sshd.port(), key.id()));
-        vault.put(host("beta", sshd.port(), key.id()));
-        vault.put(host("down", closedPort(), key.id()));
+        vault.add(host("alpha", sshd.port(), key.id()));
+        vault.add(host("beta", sshd.port(), key.id()));
+        vault.add(host("down", closedPort(), key.id()));
         snippets = new Snippets(vault);
         snippets.add("greet", COMMAND, List.of("test"));
     }

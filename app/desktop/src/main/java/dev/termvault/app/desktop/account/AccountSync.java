@@ -8,7 +8,7 @@ import dev.termvault.sync.client.SyncHistory;
 import dev.termvault.sync.client.SyncStatus;
 import dev.termvault.sync.client.Synchronizer;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.sync.SyncLink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -66,7 +66,7 @@ public final class AccountSync implements AutoCloseable {
             Arrays.fill(masterPassword, '\0');
             return;
         }
-        SyncLink link = vault.syncLink().orElseThrow(SyncException.NotLinked::new);
+        SyncLink link = vault.account().syncLink().orElseThrow(SyncException.NotLinked::new);
         running = true;
         password = masterPassword;
         loginThread = Thread.ofPlatform().daemon().name("termvault-sync-login").start(() -> loginLoop(link));

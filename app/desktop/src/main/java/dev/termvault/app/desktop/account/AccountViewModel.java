@@ -3,7 +3,7 @@ package dev.termvault.app.desktop.account;
 import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.protocol.keys.DeviceView;
-import dev.termvault.vault.store.SyncLink;
+import dev.termvault.vault.sync.SyncLink;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,7 @@
 package dev.termvault.sync.client.srp;
 
-import dev.termvault.vault.crypto.SecretBytes;
+import dev.termvault.vault.secret.SecretAccess;
+import dev.termvault.vault.secret.SecretBytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -46,7 +47,7 @@ public final class SrpClient {
     public static byte[] verifier(String email, byte[] salt, SecretBytes srpSecret) {
         SRP6VerifierGenerator generator = new SRP6VerifierGenerator();
         generator.init(GROUP, digest());
-        byte[] secret = srpSecret.reveal();
+        byte[] secret = srpSecret.reveal(SecretAccess.insecure());
         try {
             return BigIntegers.asUnsignedByteArray(generator.generateVerifier(salt, identity(email), secret));
         } finally {
@@ -63,7 +64,7 @@ public final class SrpClient {
             throws GeneralSecurityException {
         SRP6Client client = new SRP6Client();
         client.init(GROUP, digest(), RANDOM);
-        byte[] secret = srpSecret.reveal();
+        byte[] secret = srpSecret.reveal(SecretAccess.insecure());
         try {
             BigInteger a = client.generateClientCredentials(salt, identity(email), secret);
             client.calculateSecret(new BigInteger(1, serverB));
@@ -142,7 +143,7 @@ public final class SrpClient {
         if (sealed == null || sealed.length < NONCE_BYTES + 16) {
             throw new GeneralSecurityException("the released share is malformed");
         }
-        byte[] ikm = sessionKey.reveal();
+        byte[] ikm = sessionKey.reveal(SecretAccess.insecure());
         byte[] key = new byte[32];
         byte[] share = null;
         try {

@@ -5,6 +5,6 @@ package dev.termvault.sync.protocol.keys;
  * ({@code loginId} from login/start, {@code a}, {@code m1}) made with the CURRENT credentials, and the new
  * salt, KDF parameters and verifier. The service share is unchanged.
  */
-public record ChangeVerifierRequest(String loginId, byte[] a, byte[] m1, byte[] salt, KdfParams kdf,
+public record ChangeVerifierRequest(String loginId, byte[] a, byte[] m1, byte[] salt, WireKdfParams kdf,
                                     byte[] verifier) {
 }

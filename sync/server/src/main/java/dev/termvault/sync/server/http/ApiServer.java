@@ -6,7 +6,7 @@ import dev.termvault.sync.protocol.Health;
 import dev.termvault.sync.server.ApiException;
 import dev.termvault.sync.server.Role;
 import dev.termvault.sync.server.metrics.Metrics;
-import dev.termvault.sync.server.store.StoreException;
+import dev.termvault.sync.server.store.ServerStoreException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -138,7 +138,7 @@ public final class ApiServer implements AutoCloseable {
                 e.retryAfterSeconds()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromStatus(e.getStatus()),
                 safeJavalinMessage(e.getStatus()), null));
-        config.routes.exception(StoreException.class, (e, ctx) -> {
+        config.routes.exception(ServerStoreException.class, (e, ctx) -> {
             LOG.error("event=store_failure route={} message={}", route(ctx), e.getMessage());
             answer(ctx, ErrorCode.UNAVAILABLE, "the server's store is not available; try again later", null);
         });

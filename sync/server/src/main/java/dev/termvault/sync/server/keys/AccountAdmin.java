@@ -5,6 +5,7 @@ import dev.termvault.sync.protocol.keys.AuditLogPage;
 import dev.termvault.sync.protocol.keys.DeviceList;
 import dev.termvault.sync.protocol.keys.DeviceView;
 import dev.termvault.sync.server.ApiException;
+import dev.termvault.sync.server.auth.Caller;
 import dev.termvault.sync.server.keys.crypto.TokenSigner;
 import dev.termvault.sync.server.keys.store.AccountStore;
 import dev.termvault.sync.server.keys.store.AuditDraft;

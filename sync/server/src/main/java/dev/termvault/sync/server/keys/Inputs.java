@@ -1,7 +1,7 @@
 package dev.termvault.sync.server.keys;
 
 import dev.termvault.sync.protocol.keys.DeviceInfo;
-import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.server.ApiException;
 import dev.termvault.sync.server.keys.crypto.SrpGroup;
 import java.math.BigInteger;
@@ -49,8 +49,8 @@ final class Inputs {
         return salt;
     }
 
-    static KdfParams kdf(KdfParams kdf) {
-        if (kdf == null || !KdfParams.ARGON2ID.equals(kdf.algorithm())) {
+    static WireKdfParams kdf(WireKdfParams kdf) {
+        if (kdf == null || !WireKdfParams.ARGON2ID.equals(kdf.algorithm())) {
             throw new ApiException.BadRequest("kdf.algorithm must be argon2id");
         }
         if (kdf.memoryKib() < MIN_MEMORY_KIB || kdf.iterations() < MIN_ITERATIONS

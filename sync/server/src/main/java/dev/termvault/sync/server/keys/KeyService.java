@@ -3,7 +3,6 @@ package dev.termvault.sync.server.keys;
 import dev.termvault.sync.protocol.keys.ChangeVerifierRequest;
 import dev.termvault.sync.protocol.keys.ChangeVerifierResponse;
 import dev.termvault.sync.protocol.keys.DeviceInfo;
-import dev.termvault.sync.protocol.keys.KdfParams;
 import dev.termvault.sync.protocol.keys.LoginFinishRequest;
 import dev.termvault.sync.protocol.keys.LoginFinishResponse;
 import dev.termvault.sync.protocol.keys.LoginStartRequest;
@@ -12,7 +11,9 @@ import dev.termvault.sync.protocol.keys.RefreshRequest;
 import dev.termvault.sync.protocol.keys.SignupRequest;
 import dev.termvault.sync.protocol.keys.SignupResponse;
 import dev.termvault.sync.protocol.keys.TokenResponse;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.server.ApiException;
+import dev.termvault.sync.server.auth.Caller;
 import dev.termvault.sync.server.keys.PendingLogins.Pending;
 import dev.termvault.sync.server.keys.crypto.MasterKey;
 import dev.termvault.sync.server.keys.crypto.Secrets;
@@ -44,7 +45,7 @@ public final class KeyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
-    static final KdfParams DISGUISE_KDF = new KdfParams(KdfParams.ARGON2ID, 65_536, 3, 4);
+    static final WireKdfParams DISGUISE_KDF = new WireKdfParams(WireKdfParams.ARGON2ID, 65_536, 3, 4);
     private static final String LOGIN_FAILED = "login failed";
 
     private final SrpGroup group = SrpGroup.RFC5054_4096_SHA256;
@@ -79,7 +80,7 @@ public final class KeyService {
     public SignupResponse signup(SignupRequest r, String address) {
         String email = Inputs.email(r.email());
         byte[] salt = Inputs.salt(r.salt());
-        KdfParams kdf = Inputs.kdf(r.kdf());
+        WireKdfParams kdf = Inputs.kdf(r.kdf());
         byte[] verifier = Inputs.verifier(r.verifier(), group);
         DeviceInfo device = Inputs.device(r.device());
         String accountId = UUID.randomUUID().toString();
@@ -165,7 +166,7 @@ public final class KeyService {
     public ChangeVerifierResponse changeVerifier(Caller caller, ChangeVerifierRequest r, boolean secretKey,
                                                  String address) {
         byte[] salt = Inputs.salt(r.salt());
-        KdfParams kdf = Inputs.kdf(r.kdf());
+        WireKdfParams kdf = Inputs.kdf(r.kdf());
         byte[] verifier = Inputs.verifier(r.verifier(), group);
         Proven proven = prove(r.loginId(), r.a(), r.m1(), caller.deviceId(), address);
         Arrays.fill(proven.proof().sessionKey(), (byte) 0);

@@ -11,6 +11,7 @@ import dev.termvault.sync.server.PublicJwks;
 import dev.termvault.sync.server.Role;
 import dev.termvault.sync.server.RoleContext;
 import dev.termvault.sync.server.ServerConfig;
+import dev.termvault.sync.server.auth.Caller;
 import dev.termvault.sync.server.http.Json;
 import dev.termvault.sync.server.keys.crypto.MasterKey;
 import dev.termvault.sync.server.keys.crypto.Secrets;

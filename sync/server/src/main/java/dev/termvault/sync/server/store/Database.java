@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the " + role + " store", e);
+            throw new ServerStoreException("cannot open the " + role + " store", e);
         }
         Database db = new Database(role, dialect, ds);
         try {
@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(parent);
             }
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot create the folder of the store file", e);
+            throw new ServerStoreException("cannot create the folder of the store file", e);
         }
     }
 
@@ -117,7 +117,7 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("the " + role + " store failed", e);
+            throw new ServerStoreException("the " + role + " store failed", e);
         }
     }
 
@@ -126,7 +126,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("the " + role + " store failed", e);
+            throw new ServerStoreException("the " + role + " store failed", e);
         }
     }
 

@@ -89,7 +89,7 @@ public final class MigrationRunner {
                 unlock(c);
             }
         } catch (SQLException e) {
-            throw new StoreException("migrating the " + role + " store failed", e);
+            throw new ServerStoreException("migrating the " + role + " store failed", e);
         }
     }
 
@@ -112,7 +112,7 @@ public final class MigrationRunner {
             String done = applied.get(m.version());
             if (done != null) {
                 if (!done.equals(m.checksum())) {
-                    throw new StoreException("migration " + role + " V" + m.version()
+                    throw new ServerStoreException("migration " + role + " V" + m.version()
                             + " was changed after it was applied; add a new migration instead");
                 }
                 continue;
@@ -209,12 +209,12 @@ public final class MigrationRunner {
                     Migration migration = new Migration(version, m.group(2), sql, crc(sql));
                     Migration previous = byVersion.put(version, migration);
                     if (previous != null && !previous.checksum().equals(migration.checksum())) {
-                        throw new StoreException("two different migrations " + role + " V" + version);
+                        throw new ServerStoreException("two different migrations " + role + " V" + version);
                     }
                 }
             }
         } catch (IOException e) {
-            throw new StoreException("cannot read the " + role + " migrations", e);
+            throw new ServerStoreException("cannot read the " + role + " migrations", e);
         }
         return List.copyOf(byVersion.values());
     }

@@ -33,15 +33,15 @@ public final class StoreBackup {
      */
     public static Result sqliteSnapshot(String role, DatabaseSettings settings, Path target) {
         if (settings.dialect() != Dialect.SQLITE) {
-            throw new StoreException("the " + role + " store is on PostgreSQL: back it up with pg_dump "
+            throw new ServerStoreException("the " + role + " store is on PostgreSQL: back it up with pg_dump "
                     + "(see docs/operations.md)");
         }
         Path source = sqliteFile(settings.url());
         if (!Files.isRegularFile(source)) {
-            throw new StoreException("there is no " + role + " store at " + source);
+            throw new ServerStoreException("there is no " + role + " store at " + source);
         }
         if (Files.exists(target)) {
-            throw new StoreException("the backup file " + target + " already exists; choose a new folder");
+            throw new ServerStoreException("the backup file " + target + " already exists; choose a new folder");
         }
         Properties readOnly = new Properties();
         readOnly.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: a backup never writes the live store
@@ -51,7 +51,7 @@ public final class StoreBackup {
             vacuum.setString(1, target.toAbsolutePath().toString());
             vacuum.execute();
         } catch (SQLException e) {
-            throw new StoreException("the backup of the " + role + " store failed", e);
+            throw new ServerStoreException("the backup of the " + role + " store failed", e);
         }
         try {
             ownerOnly(target);
@@ -60,7 +60,7 @@ public final class StoreBackup {
                 try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                     String verdict = rs.next() ? rs.getString(1) : "no answer";
                     if (!"ok".equals(verdict)) {
-                        throw new StoreException("the backup of the " + role + " store is damaged: " + verdict);
+                        throw new ServerStoreException("the backup of the " + role + " store is damaged: " + verdict);
                     }
                 }
                 int migrations;
@@ -70,7 +70,7 @@ public final class StoreBackup {
                 return new Result(target, Files.size(target), migrations);
             }
         } catch (SQLException | IOException e) {
-            throw new StoreException("the backup of the " + role + " store could not be checked", e);
+            throw new ServerStoreException("the backup of the " + role + " store could not be checked", e);
         }
     }
 

@@ -8,9 +8,10 @@ import dev.termvault.sync.server.support.Backend;
 import dev.termvault.sync.server.support.BlobClient;
 import dev.termvault.sync.server.support.BlobServer;
 import dev.termvault.sync.server.support.TestTokens;
-import dev.termvault.vault.crypto.SecretBytes;
-import dev.termvault.vault.envelope.Envelopes;
-import dev.termvault.vault.envelope.RecordAddress;
+import dev.termvault.vault.internal.crypto.CryptoRandom;
+import dev.termvault.vault.internal.envelope.Envelopes;
+import dev.termvault.vault.internal.envelope.RecordAddress;
+import dev.termvault.vault.secret.SecretBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class CiphertextOnlyStoreTest {
         BlobClient laptop = new BlobClient(server.http(), tokens.access("acct", "laptop"));
         UUID vault = UUID.randomUUID();
         laptop.createVaultOk(vault.toString());
-        try (SecretBytes vaultKey = SecretBytes.random(32)) {
+        try (SecretBytes vaultKey = CryptoRandom.secret(32)) {
             List<UUID> records = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 UUID id = UUID.randomUUID();

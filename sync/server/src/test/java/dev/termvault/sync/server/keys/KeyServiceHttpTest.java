@@ -10,7 +10,7 @@ import dev.termvault.sync.protocol.keys.RefreshRequest;
 import dev.termvault.sync.protocol.keys.SignupRequest;
 import dev.termvault.sync.protocol.keys.TokenResponse;
 import dev.termvault.sync.protocol.keys.DeviceInfo;
-import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.server.ServerConfig;
 import dev.termvault.sync.server.SyncServer;
 import dev.termvault.sync.server.support.PinnedHttp;
@@ -166,8 +166,8 @@ class KeyServiceHttpTest {
 
     @Test
     void signup_kdfBelowTheFloorOrDuplicateEmail_isRefused() {
-        for (KdfParams weak : List.of(new KdfParams("argon2id", 65_535, 3, 1), new KdfParams("argon2id", 65_536, 2, 1),
-                new KdfParams("argon2id", 65_536, 3, 0), new KdfParams("pbkdf2", 65_536, 3, 1))) {
+        for (WireKdfParams weak : List.of(new WireKdfParams("argon2id", 65_535, 3, 1), new WireKdfParams("argon2id", 65_536, 2, 1),
+                new WireKdfParams("argon2id", 65_536, 3, 0), new WireKdfParams("pbkdf2", 65_536, 3, 1))) {
             byte[] salt = KeysClient.salt();
             HttpResponse<String> r = client.http().sendJson("POST", "/v1/keys/signup", null, new SignupRequest(email,
                     salt, weak, KeysClient.verifier(email, PASSWORD, salt), new DeviceInfo(laptop, "Laptop")));

@@ -2,7 +2,7 @@ package dev.termvault.sync.server.keys;
 
 import dev.termvault.sync.protocol.keys.ChangeVerifierRequest;
 import dev.termvault.sync.protocol.keys.DeviceInfo;
-import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.protocol.keys.LoginFinishRequest;
 import dev.termvault.sync.protocol.keys.LoginFinishResponse;
 import dev.termvault.sync.protocol.keys.LoginStartRequest;
@@ -25,7 +25,7 @@ import org.bouncycastle.util.BigIntegers;
  */
 public final class KeysClient {
 
-    public static final KdfParams KDF = new KdfParams("argon2id", 65_536, 3, 4);
+    public static final WireKdfParams KDF = new WireKdfParams("argon2id", 65_536, 3, 4);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final SrpGroup GROUP = SrpGroup.RFC5054_4096_SHA256;
 

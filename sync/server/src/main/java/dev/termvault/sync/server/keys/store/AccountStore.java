@@ -1,11 +1,11 @@
 package dev.termvault.sync.server.keys.store;
 
-import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.server.keys.AuditChain;
 import dev.termvault.sync.server.keys.AuditEntry;
 import dev.termvault.sync.server.keys.crypto.WrappedKey;
 import dev.termvault.sync.server.store.Database;
-import dev.termvault.sync.server.store.StoreException;
+import dev.termvault.sync.server.store.ServerStoreException;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +86,7 @@ public final class AccountStore {
     }
 
     /** Replaces salt, KDF parameters and verifier (password change, Secret Key rotation); S stays. */
-    public void replaceVerifier(String accountId, byte[] salt, KdfParams kdf, byte[] verifier, AuditDraft event) {
+    public void replaceVerifier(String accountId, byte[] salt, WireKdfParams kdf, byte[] verifier, AuditDraft event) {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE accounts SET salt = ?, kdf_algorithm = ?,"
                     + " kdf_memory_kib = ?, kdf_iterations = ?, kdf_parallelism = ?, verifier = ? WHERE id = ?")) {
@@ -195,7 +195,7 @@ public final class AccountStore {
         });
     }
 
-    private static void setKdf(PreparedStatement ps, int first, KdfParams kdf) throws SQLException {
+    private static void setKdf(PreparedStatement ps, int first, WireKdfParams kdf) throws SQLException {
         ps.setString(first, kdf.algorithm());
         ps.setInt(first + 1, kdf.memoryKib());
         ps.setInt(first + 2, kdf.iterations());
@@ -205,10 +205,10 @@ public final class AccountStore {
     private static AccountRecord account(ResultSet rs) throws SQLException {
         try {
             return new AccountRecord(rs.getString(1), rs.getString(2), rs.getBytes(3),
-                    new KdfParams(rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)), rs.getBytes(8),
+                    new WireKdfParams(rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)), rs.getBytes(8),
                     WrappedKey.parse(rs.getBytes(9)), rs.getLong(10));
         } catch (GeneralSecurityException e) {
-            throw new StoreException("a stored wrapped share is malformed", e);
+            throw new ServerStoreException("a stored wrapped share is malformed", e);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.termvault.sync.server.keys.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.termvault.sync.protocol.keys.KdfParams;
+import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.server.keys.AuditEvent;
 import dev.termvault.sync.server.keys.AuditVerifier;
 import dev.termvault.sync.server.keys.FakeClock;
@@ -48,7 +48,7 @@ class KeyStoresTest {
     }
 
     private static AccountRecord account(String id, String email) {
-        return new AccountRecord(id, email, new byte[16], new KdfParams("argon2id", 65536, 3, 4), new byte[] {7},
+        return new AccountRecord(id, email, new byte[16], new WireKdfParams("argon2id", 65536, 3, 4), new byte[] {7},
                 new WrappedKey(1, new byte[] {1, 2, 3}), 1L);
     }
 

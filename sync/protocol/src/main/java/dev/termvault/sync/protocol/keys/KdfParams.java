@@ -1,6 +1,0 @@
-package dev.termvault.sync.protocol.keys;
-
-/** Argon2id parameters of an account's password KDF: memory in KiB, iterations, lanes. */
-public record KdfParams(String algorithm, int memoryKib, int iterations, int parallelism) {
-    public static final String ARGON2ID = "argon2id";
-}
