@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layering lines of DESIGN.md ("Modules") inside the vault library. Each rule says why it holds; see
+ * The layering lines of docs/design.md ("Modules") inside the vault library. Each rule says why it holds; see
  * docs/architecture.md for the whole map.
  */
 @AnalyzeClasses(packages = "dev.termvault.vault", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,7 +35,7 @@ class ArchitectureTest {
     static final ArchRule jdbcOnlyInTheStore = noClasses()
             .that().resideOutsideOfPackage(STORE)
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-            .because("DESIGN.md: no JDBC outside the stores; the SQLite cache is reached only through"
+            .because("docs/design.md: no JDBC outside the stores; the SQLite cache is reached only through"
                     + " dev.termvault.vault.internal.store, so what is written to disk is decided in one place")
             .allowEmptyShould(true);
 
@@ -43,7 +43,7 @@ class ArchitectureTest {
     static final ArchRule cryptoPrimitivesOnlyInTheCryptoPackage = noClasses()
             .that().resideOutsideOfPackage(CRYPTO)
             .should().dependOnClassesThat(cryptoPrimitives())
-            .because("DESIGN.md: no crypto primitives (Cipher, Mac, KDFs, SecureRandom, Bouncy Castle) outside"
+            .because("docs/design.md: no crypto primitives (Cipher, Mac, KDFs, SecureRandom, Bouncy Castle) outside"
                     + " the vault's internal crypto package, so every use of a key can be reviewed in one package")
             .allowEmptyShould(true);
 

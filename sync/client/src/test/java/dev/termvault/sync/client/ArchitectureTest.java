@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The sync client's layering lines (DESIGN.md), each with its reason. */
+/** The sync client's layering lines (docs/design.md), each with its reason. */
 class ArchitectureTest {
 
     private static final JavaClasses CLIENT = new ClassFileImporter()
