@@ -21,16 +21,17 @@ public final class Account {
      * @param deviceName    this device's name on the account, or null when the server was not asked or not reached
      * @param lastSync      when this device's history last saw a pass move something, or null
      * @param pending       local changes waiting for the server
+     * @param cursor        how far this device has pulled the vault's change feed
      * @param serverProblem why the server could not tell this device's name (safe to show), or null
      */
     public record Status(boolean linked, String server, String fingerprint, String email, String accountId,
                          String vaultId, String deviceId, String deviceName, Instant lastSync, int pending,
-                         String serverProblem) {
+                         long cursor, String serverProblem) {
 
         /** The same status, with the reason the server could not be asked. */
         public Status unreachable(String problem) {
             return new Status(linked, server, fingerprint, email, accountId, vaultId, deviceId, deviceName,
-                    lastSync, pending, problem);
+                    lastSync, pending, cursor, problem);
         }
     }
 
@@ -44,12 +45,13 @@ public final class Account {
     public Status local() {
         Optional<SyncLink> link = vault.syncLink();
         int pending = vault.sync().pendingCount();
+        long cursor = vault.sync().cursor();
         if (link.isEmpty()) {
-            return new Status(false, null, null, null, null, null, null, null, null, pending, null);
+            return new Status(false, null, null, null, null, null, null, null, null, pending, cursor, null);
         }
         SyncLink l = link.get();
         return new Status(true, l.serverUrl(), l.fingerprint(), l.email(), l.accountId(),
-                vault.vaultId().toString(), vault.deviceId().toString(), null, lastSync(), pending, null);
+                vault.vaultId().toString(), vault.deviceId().toString(), null, lastSync(), pending, cursor, null);
     }
 
     /** {@link #local()} with this device's name on the account, asked from the server. */
@@ -59,7 +61,8 @@ public final class Account {
             String name = new Devices(session).list().stream().filter(Devices.Device::current)
                     .map(Devices.Device::name).findFirst().orElse(null);
             return new Status(local.linked(), local.server(), local.fingerprint(), local.email(), local.accountId(),
-                    local.vaultId(), session.deviceId(), name, local.lastSync(), local.pending(), null);
+                    local.vaultId(), session.deviceId(), name, local.lastSync(), local.pending(), local.cursor(),
+                    null);
         } catch (SyncException e) {
             return local.unreachable(e.getMessage());
         }
