@@ -22,17 +22,32 @@ class SyncCommandsTest {
     @TempDir
     Path temp;
 
+    private static CreatedVault laptopWithAHost(Path dir) {
+        CreatedVault created = Vault.createLocal(dir, PASSWORD.toCharArray());
+        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
+        created.vault().close();
+        return created;
+    }
+
+    private SyncServer server() {
+        return SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
+                "server.data", temp.resolve("server").toString(), "server.port", "0")));
+    }
+
+    /** The CLI with the master password in TV_PW and the laptop's Secret Key in TV_SK. */
+    private CliRun cli(CreatedVault laptop) {
+        CliRun cli = new CliRun(temp.resolve("default"));
+        cli.environment.put("TV_PW", PASSWORD);
+        cli.environment.put("TV_SK", laptop.secretKey());
+        return cli;
+    }
+
     @Test
     void signupStatusLoginOnASecondDeviceSyncAndDevices_endToEnd() throws Exception {
         Path laptop = temp.resolve("laptop");
-        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
-        created.vault().close();
-        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
-                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
-            CliRun cli = new CliRun(temp.resolve("default"));
-            cli.environment.put("TV_PW", PASSWORD);
-            cli.environment.put("TV_SK", created.secretKey());
+        CreatedVault created = laptopWithAHost(laptop);
+        try (SyncServer server = server()) {
+            CliRun cli = cli(created);
             String url = server.baseUri().toString();
 
             CliRun.Result before = cli.run("sync", "status", "--json", "--vault", laptop.toString());
@@ -90,15 +105,10 @@ class SyncCommandsTest {
     @Test
     void passwdOnALinkedVault_changesItOnTheAccount_andTheOtherDeviceTakesItOverKeepingItsEdits() {
         Path laptop = temp.resolve("laptop");
-        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
-        created.vault().close();
-        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
-                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
-            CliRun cli = new CliRun(temp.resolve("default"));
-            cli.environment.put("TV_PW", PASSWORD);
+        CreatedVault created = laptopWithAHost(laptop);
+        try (SyncServer server = server()) {
+            CliRun cli = cli(created);
             cli.environment.put("NEW_PW", "a brand new passphrase");
-            cli.environment.put("TV_SK", created.secretKey());
             String url = server.baseUri().toString();
             assertThat(cli.run("account", "signup", "--vault", laptop.toString(), "--password-env", "TV_PW",
                     "--server", url, "--fingerprint", server.fingerprint(), "--email", "pw@example.org").exitCode())
@@ -136,14 +146,9 @@ class SyncCommandsTest {
     @Test
     void accountStatus_andDevicesByName_renameRevoke_refuseThisDevice_andAmbiguousNames() throws Exception {
         Path laptop = temp.resolve("laptop");
-        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().put(Host.of("web", "web.example.org", 22, "deploy"));
-        created.vault().close();
-        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
-                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
-            CliRun cli = new CliRun(temp.resolve("default"));
-            cli.environment.put("TV_PW", PASSWORD);
-            cli.environment.put("TV_SK", created.secretKey());
+        CreatedVault created = laptopWithAHost(laptop);
+        try (SyncServer server = server()) {
+            CliRun cli = cli(created);
             String url = server.baseUri().toString();
             String[] onLaptop = {"--vault", laptop.toString(), "--password-env", "TV_PW"};
             assertThat(cli.run(concat(new String[] {"account", "signup", "--server", url, "--fingerprint",
