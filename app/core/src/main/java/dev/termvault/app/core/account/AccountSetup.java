@@ -100,6 +100,19 @@ public final class AccountSetup {
         throw new CoreException.Invalid(BAD_SERVER, Map.of(SERVER_FIELD, BAD_SERVER));
     }
 
+    /** Why {@code email} is not an account's email address, or empty when it looks like one. */
+    public static java.util.Optional<String> emailProblem(String email) {
+        String mail = email == null ? "" : email.strip();
+        return mail.matches("[^@\\s]+@[^@\\s]+") ? java.util.Optional.empty()
+                : java.util.Optional.of("Enter the account's email address.");
+    }
+
+    private static void requireEmail(String email) {
+        emailProblem(email).ifPresent(problem -> {
+            throw new CoreException.Invalid(problem, Map.of(EMAIL_FIELD, problem));
+        });
+    }
+
     /**
      * Reaches the server and returns the SHA-256 fingerprint of the certificate it presents; nothing is
      * trusted or pinned yet.
@@ -195,6 +208,7 @@ public final class AccountSetup {
         SyncClient client = client(server, fingerprint);
         Vault made = null;
         try {
+            requireEmail(email);
             watch.check();
             SyncClient.Joined joined = client.join(dir, email.strip(), password, secretKey.strip());
             made = joined.vault();
@@ -232,6 +246,7 @@ public final class AccountSetup {
 
     private static AccountSession signUp(SyncClient client, Vault vault, String email, char[] password) {
         try {
+            requireEmail(email);
             return client.signUp(vault, email.strip(), password);
         } catch (SyncException.Rejected e) {
             if (e.status() == 409) {

@@ -9,13 +9,14 @@ import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.SyncException;
 import dev.termvault.vault.Vault;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
@@ -54,7 +55,7 @@ public final class AccountSetupViewModel {
     private final Vault existing;
     private final TaskExecutor executor;
     private final Executor ui;
-    private final java.util.function.Consumer<Result> onDone;
+    private final Consumer<Result> onDone;
     private Duration timeout = Duration.ofSeconds(10);
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.SERVER);
@@ -83,7 +84,7 @@ public final class AccountSetupViewModel {
      * @param onDone         called on the UI thread with the linked vault and its session
      */
     public AccountSetupViewModel(Mode mode, Path vaultDirectory, Vault existing, TaskExecutor executor, Executor ui,
-                                 java.util.function.Consumer<Result> onDone) {
+                                 Consumer<Result> onDone) {
         this.mode = mode;
         this.vaultDirectory = vaultDirectory;
         this.existing = existing;
@@ -105,9 +106,9 @@ public final class AccountSetupViewModel {
     }
 
     private String findProblem() {
-        String mail = email.get() == null ? "" : email.get().strip();
-        if (!mail.matches("[^@\\s]+@[^@\\s]+")) {
-            return "Enter the account's email address.";
+        Optional<String> badEmail = AccountSetup.emailProblem(email.get());
+        if (badEmail.isPresent()) {
+            return badEmail.get();
         }
         String pw = password.get() == null ? "" : password.get();
         if (pw.isEmpty()) {
@@ -240,15 +241,8 @@ public final class AccountSetupViewModel {
 
     /** Saves the Emergency Kit to a new file; the outcome is shown by {@link #savedMessageProperty()}. */
     public void saveEmergencyKit(Path file) {
-        EmergencyKit kit = emergencyKit.get();
-        if (kit == null) {
-            return;
-        }
-        try {
-            kit.saveTo(file);
-            savedMessage.set("Saved to " + file.toAbsolutePath() + ".");
-        } catch (IOException e) {
-            savedMessage.set("Could not save to " + file + " (" + e.getMessage() + "). Nothing was written.");
+        if (emergencyKit.get() != null) {
+            savedMessage.set(emergencyKit.get().saveReporting(file));
         }
     }
 
@@ -260,9 +254,8 @@ public final class AccountSetupViewModel {
     }
 
     /** The vault made here and not yet handed over (its owner closes it if the app quits meanwhile). */
-    public java.util.Optional<Vault> pendingVault() {
-        return step.get() == Step.EMERGENCY_KIT && result != null ? java.util.Optional.of(result.vault())
-                : java.util.Optional.empty();
+    public Optional<Vault> pendingVault() {
+        return Optional.ofNullable(step.get() == Step.EMERGENCY_KIT && result != null ? result.vault() : null);
     }
 
     public ObjectProperty<Step> stepProperty() {

@@ -6,7 +6,6 @@ import dev.termvault.app.core.account.PasswordPolicy;
 import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -81,15 +80,8 @@ public final class FirstRunViewModel {
 
     /** Saves the Emergency Kit to a new file; the outcome is shown by {@link #savedMessageProperty()}. */
     public void saveEmergencyKit(Path file) {
-        EmergencyKit kit = emergencyKit.get();
-        if (kit == null) {
-            return;
-        }
-        try {
-            kit.saveTo(file);
-            savedMessage.set("Saved to " + file.toAbsolutePath() + ".");
-        } catch (IOException e) {
-            savedMessage.set("Could not save to " + file + " (" + e.getMessage() + "). Nothing was written.");
+        if (emergencyKit.get() != null) {
+            savedMessage.set(emergencyKit.get().saveReporting(file));
         }
     }
 
