@@ -1,20 +1,20 @@
 package dev.termvault.app.cli;
 
-import dev.termvault.sync.client.AccountSession;
-import dev.termvault.sync.client.SyncClient;
-import dev.termvault.sync.client.Synchronizer;
+import dev.termvault.app.core.account.AccountLogin;
+import dev.termvault.app.core.account.AccountSetup;
 import dev.termvault.vault.Vault;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code termvault account signup|login}: link this vault to a sync account. */
+/** {@code termvault account signup|login|status}: link this vault to a sync account. */
 @Command(name = "account", description = "Link this vault to a sync account.",
-        subcommands = {AccountCommand.Signup.class, AccountCommand.Login.class})
+        subcommands = {AccountCommand.Signup.class, AccountCommand.Login.class, AccountStatusCommand.class})
 final class AccountCommand implements Runnable {
 
     @Spec
@@ -23,6 +23,10 @@ final class AccountCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static AccountSetup setup() {
+        return new AccountSetup(SyncAccess.DEVICE_NAME, Duration.ofSeconds(30));
     }
 
     /** Options naming the server. */
@@ -36,14 +40,12 @@ final class AccountCommand implements Runnable {
 
         @Option(names = "--email", required = true, description = "The account's email address.")
         String email;
+    }
 
-        SyncClient client() {
-            try {
-                return SyncClient.builder(server, fingerprint).deviceName("termvault cli").build();
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("Bad --server or --fingerprint: " + e.getMessage());
-            }
-        }
+    /** The first sync did not finish: the link stays, the next {@code termvault sync} resumes it. */
+    static CliException firstSyncUnfinished(String done, AccountSetup.Linked linked) {
+        return CliException.failed(done + ", but the first sync did not finish: " + linked.firstSyncProblem()
+                + ". Run termvault sync to finish it.");
     }
 
     @Command(name = "signup", description = "Create a sync account for this vault and upload it (encrypted).")
@@ -62,34 +64,28 @@ final class AccountCommand implements Runnable {
 
         @Override
         public Integer call() {
-            char[] password = null;
             try (Vault vault = access.openLocked()) {
-                password = access.password("Master password: ");
-                vault.unlock(password.clone());
+                char[] password = access.password("Master password: ");
                 char[] again = password.clone();
-                SyncClient client = server.client();
-                try {
-                    AccountSession session = SyncAccess.guard(() -> client.signUp(vault, server.email, again));
-                    SyncAccess.guard(() -> {
-                        new Synchronizer(vault, session).syncOnce();
-                        return null;
-                    });
-                } finally {
-                    client.shutdown();
+                new AccountLogin(SyncAccess.DEVICE_NAME).unlock(vault, password);
+                AccountSetup.Linked linked = SyncAccess.guard(() -> setup().attach(vault, server.server,
+                        server.fingerprint, server.email, again, AccountSetup.FirstSyncWatch.NONE));
+                linked.session().client().shutdown();
+                if (linked.firstSyncProblem() != null) {
+                    throw firstSyncUnfinished("Signed up as " + server.email, linked);
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                out.println("Signed up as " + server.email + "; " + vault.list().size()
+                out.println("Signed up as " + server.email + "; " + linked.firstSync().records()
                         + " record(s) uploaded, encrypted.");
                 out.flush();
                 return ExitCodes.OK;
-            } finally {
-                VaultAccess.wipe(password);
             }
         }
     }
 
     @Command(name = "login", description = {"Log in to the sync account.",
-        "With no vault in the folder yet, brings the account's vault to this device (asks for the Secret Key)."})
+        "With no vault in the folder yet, brings the account's vault to this device (asks for the Secret Key);",
+        "if that fails, nothing is left in the folder."})
     static final class Login implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         ServerOptions server;
@@ -123,26 +119,22 @@ final class AccountCommand implements Runnable {
             String secretKey = secretKeyEnv != null ? context.environment().get(secretKeyEnv)
                     : new String(context.passwordReader().readPassword("Secret Key (from the Emergency Kit): "));
             if (secretKey == null) {
+                VaultAccess.wipe(password);
                 throw CliException.usage("The environment variable " + secretKeyEnv + " is not set.");
             }
-            SyncClient client = server.client();
-            try {
-                SyncClient.Joined joined = SyncAccess.guard(() -> client.join(access.vaultDirectory(), server.email,
-                        password, secretKey));
-                try (Vault vault = joined.vault()) {
-                    SyncAccess.guard(() -> {
-                        new Synchronizer(vault, joined.session()).syncOnce();
-                        return null;
-                    });
-                    out.println("Logged in as " + server.email + "; " + vault.list().size()
-                            + " record(s) brought to this device.");
-                    out.flush();
+            AccountSetup.Linked linked = SyncAccess.guard(() -> setup().signIn(access.vaultDirectory(),
+                    server.server, server.fingerprint, server.email, password, secretKey,
+                    AccountSetup.FirstSyncWatch.NONE));
+            try (Vault vault = linked.vault()) {
+                linked.session().client().shutdown();
+                if (linked.firstSyncProblem() != null) {
+                    throw firstSyncUnfinished("Logged in as " + server.email, linked);
                 }
-                return ExitCodes.OK;
-            } finally {
-                client.shutdown();
-                VaultAccess.wipe(password);
+                out.println("Logged in as " + server.email + "; " + linked.firstSync().records()
+                        + " record(s) brought to this device.");
+                out.flush();
             }
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.termvault.app.cli;
 
 import dev.termvault.app.core.EmergencyKit;
+import dev.termvault.app.core.account.AccountSetup;
 import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code termvault init}: creates a local vault and prints its Emergency Kit. */
 @Command(name = "init", description = {
-    "Create a new vault, protected by a master password you choose (asked twice).",
+    "Create a new vault, protected by a master password you choose (asked twice; at least 8 characters and",
+    "not too easy to guess).",
     "Prints the Emergency Kit: the vault's Secret Key, which you need with the password on a new device."})
 final class InitCommand implements Callable<Integer> {
 
@@ -49,7 +51,7 @@ final class InitCommand implements Callable<Integer> {
         char[] password = access.newPassword(options.passwordEnv(), "--password-env");
         CreatedVault created;
         try {
-            created = Vault.createLocal(dir, password);
+            created = AccountSetup.createLocal(dir, password);
         } finally {
             VaultAccess.wipe(password);
         }

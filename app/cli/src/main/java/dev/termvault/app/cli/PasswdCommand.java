@@ -1,9 +1,7 @@
 package dev.termvault.app.cli;
 
-import dev.termvault.sync.client.SyncClient;
+import dev.termvault.app.core.account.MasterPassword;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.sync.SyncLink;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +14,8 @@ import picocli.CommandLine.Spec;
  * stops half-way, running the command again with the same two passwords finishes it.
  */
 @Command(name = "passwd", description = {
-    "Change the master password: asks for the current one, then the new one twice.",
+    "Change the master password: asks for the current one, then the new one twice (at least 8 characters",
+    "and not too easy to guess).",
     "The Secret Key stays the same. A vault linked to a sync account is changed on the account too (this"
         + " needs the server); other devices then log in with the new password."})
 final class PasswdCommand implements Callable<Integer> {
@@ -36,34 +35,21 @@ final class PasswdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean synced;
+        MasterPassword.Changed changed;
         try (Vault vault = access.openLocked()) {
-            Optional<SyncLink> link = vault.account().syncLink();
-            synced = link.isPresent();
-            char[] oldPassword = null;
-            char[] newPassword = null;
+            char[] oldPassword = access.password("Current master password: ");
+            char[] newPassword;
             try {
-                oldPassword = access.password("Current master password: ");
                 newPassword = access.newPassword(newPasswordEnv, "--new-password-env");
-                if (synced) {
-                    SyncClient client = SyncClient.builder(link.get()).build();
-                    char[] current = oldPassword;
-                    char[] next = newPassword;
-                    try {
-                        SyncAccess.guard(() -> client.changePassword(vault, current, next));
-                    } finally {
-                        client.shutdown();
-                    }
-                } else {
-                    vault.account().changePassword(oldPassword, newPassword);
-                }
-            } finally {
+            } catch (RuntimeException e) {
                 VaultAccess.wipe(oldPassword);
-                VaultAccess.wipe(newPassword);
+                throw e;
             }
+            changed = SyncAccess.guard(() -> new MasterPassword(vault, SyncAccess.DEVICE_NAME)
+                    .change(oldPassword, newPassword));
         }
         spec.commandLine().getOut().println("The master password was changed. The Secret Key stays the same.");
-        if (synced) {
+        if (changed == MasterPassword.Changed.ON_THE_ACCOUNT) {
             spec.commandLine().getOut().println("The sync account uses the new password too: log in with it on "
                     + "your other devices.");
         }

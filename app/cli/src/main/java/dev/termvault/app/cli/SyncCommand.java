@@ -1,11 +1,11 @@
 package dev.termvault.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.termvault.app.core.account.Account;
+import dev.termvault.app.core.account.SyncPass;
+import dev.termvault.app.core.account.SyncSession;
 import dev.termvault.sync.client.BackgroundSync;
 import dev.termvault.sync.client.SyncStatus;
-import dev.termvault.sync.client.Synchronizer;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.sync.SyncLink;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,27 +37,24 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (SyncAccess.Linked linked = SyncAccess.login(access)) {
-            Synchronizer synchronizer = new Synchronizer(linked.vault(), linked.session());
-            synchronizer.onNotice(n -> {
-                out.println(n.message() + ".");
-                out.flush();
-            });
             if (!watch) {
-                SyncAccess.guard(() -> {
-                    synchronizer.syncOnce();
-                    return null;
-                });
-                out.println("In sync: " + linked.vault().list().size() + " record(s), "
-                        + synchronizer.pendingCount() + " change(s) pending.");
+                SyncPass.Result result = SyncAccess.guard(() -> new SyncPass(linked.vault(), linked.session())
+                        .onNotice(n -> {
+                            out.println(n.message() + ".");
+                            out.flush();
+                        }).run());
+                out.println("In sync: " + result.records() + " record(s), " + result.pending()
+                        + " change(s) pending.");
                 out.flush();
                 return ExitCodes.OK;
             }
-            try (BackgroundSync background = new BackgroundSync(synchronizer, BackgroundSync.Timing.DEFAULT)) {
-                background.addListener(s -> {
+            try (SyncSession session = new SyncSession(linked.vault(), Runnable::run, BackgroundSync.Timing.DEFAULT,
+                    SyncAccess.DEVICE_NAME)) {
+                session.addListener(s -> {
                     out.println(describe(s));
                     out.flush();
                 });
-                background.start();
+                session.start(linked.session());
                 new CountDownLatch(1).await();
             }
             return ExitCodes.OK;
@@ -85,26 +82,26 @@ final class SyncCommand implements Callable<Integer> {
         }
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             try (Vault vault = access.openLocked()) {
-                SyncLink link = vault.account().syncLink().orElse(null);
+                Account.Status s = new Account(vault).local();
                 Map<String, Object> status = new LinkedHashMap<>();
-                status.put("linked", link != null);
-                if (link != null) {
-                    status.put("server", link.serverUrl());
-                    status.put("email", link.email());
-                    status.put("accountId", link.accountId());
+                status.put("linked", s.linked());
+                if (s.linked()) {
+                    status.put("server", s.server());
+                    status.put("email", s.email());
+                    status.put("accountId", s.accountId());
                 }
-                status.put("pending", vault.sync().pendingCount());
-                status.put("cursor", vault.sync().cursor());
+                status.put("pending", s.pending());
+                status.put("cursor", s.cursor());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
-                    out.println(new ObjectMapper().writeValueAsString(status));
-                } else if (link == null) {
-                    out.println("Not linked to a sync account; " + status.get("pending") + " local change(s).");
+                    out.println(Json.write(status));
+                } else if (!s.linked()) {
+                    out.println("Not linked to a sync account; " + s.pending() + " local change(s).");
                 } else {
-                    out.println("Linked to " + link.serverUrl() + " as " + link.email() + "; "
-                            + status.get("pending") + " change(s) pending; cursor " + status.get("cursor") + ".");
+                    out.println("Linked to " + s.server() + " as " + s.email() + "; " + s.pending()
+                            + " change(s) pending; cursor " + s.cursor() + ".");
                 }
                 out.flush();
                 return ExitCodes.OK;

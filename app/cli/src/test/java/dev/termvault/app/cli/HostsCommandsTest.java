@@ -96,7 +96,7 @@ class HostsCommandsTest {
 
     @Test
     void init_onTheTerminal_asksTwiceAndThenHostsAddAsksOnce() {
-        CliRun cli = new CliRun(temp.resolve("default-vault")).typing("pw one two", "pw one two", "pw one two");
+        CliRun cli = new CliRun(temp.resolve("default-vault")).typing("pw one two three", "pw one two three", "pw one two three");
 
         CliRun.Result init = cli.run("init");
         assertThat(init.exitCode()).as(init.err()).isZero();

@@ -22,17 +22,32 @@ class SyncCommandsTest {
     @TempDir
     Path temp;
 
+    private static CreatedVault laptopWithAHost(Path dir) {
+        CreatedVault created = Vault.createLocal(dir, PASSWORD.toCharArray());
+        created.vault().add(Host.of("web", "web.example.org", 22, "deploy"));
+        created.vault().close();
+        return created;
+    }
+
+    private SyncServer server() {
+        return SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
+                "server.data", temp.resolve("server").toString(), "server.port", "0")));
+    }
+
+    /** The CLI with the master password in TV_PW and the laptop's Secret Key in TV_SK. */
+    private CliRun cli(CreatedVault laptop) {
+        CliRun cli = new CliRun(temp.resolve("default"));
+        cli.environment.put("TV_PW", PASSWORD);
+        cli.environment.put("TV_SK", laptop.secretKey());
+        return cli;
+    }
+
     @Test
     void signupStatusLoginOnASecondDeviceSyncAndDevices_endToEnd() throws Exception {
         Path laptop = temp.resolve("laptop");
-        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().add(Host.of("web", "web.example.org", 22, "deploy"));
-        created.vault().close();
-        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
-                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
-            CliRun cli = new CliRun(temp.resolve("default"));
-            cli.environment.put("TV_PW", PASSWORD);
-            cli.environment.put("TV_SK", created.secretKey());
+        CreatedVault created = laptopWithAHost(laptop);
+        try (SyncServer server = server()) {
+            CliRun cli = cli(created);
             String url = server.baseUri().toString();
 
             CliRun.Result before = cli.run("sync", "status", "--json", "--vault", laptop.toString());
@@ -88,48 +103,12 @@ class SyncCommandsTest {
     }
 
     @Test
-    void accountLogin_wrongPassword_exitsWithTheWrongPasswordCodeOnANewDeviceAndOnALinkedOne() {
-        Path laptop = temp.resolve("laptop");
-        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().close();
-        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
-                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
-            CliRun cli = new CliRun(temp.resolve("default"));
-            cli.environment.put("TV_PW", PASSWORD);
-            cli.environment.put("WRONG_PW", "not the master password");
-            cli.environment.put("TV_SK", created.secretKey());
-            String url = server.baseUri().toString();
-            assertThat(cli.run("account", "signup", "--vault", laptop.toString(), "--password-env", "TV_PW",
-                    "--server", url, "--fingerprint", server.fingerprint(), "--email", "wrong@example.org").exitCode())
-                    .isZero();
-
-            Path desktop = temp.resolve("desktop");
-            CliRun.Result onNewDevice = cli.run("account", "login", "--vault", desktop.toString(), "--password-env",
-                    "WRONG_PW", "--secret-key-env", "TV_SK", "--server", url, "--fingerprint", server.fingerprint(),
-                    "--email", "wrong@example.org");
-            assertThat(onNewDevice.exitCode()).as(onNewDevice.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
-            assertThat(onNewDevice.err()).contains("The email, password or Secret Key is wrong")
-                    .contains("(exit code 2)");
-            assertThat(Vault.exists(desktop)).isFalse();
-
-            CliRun.Result onLinked = cli.run("account", "login", "--vault", laptop.toString(), "--password-env",
-                    "WRONG_PW", "--server", url, "--fingerprint", server.fingerprint(), "--email", "wrong@example.org");
-            assertThat(onLinked.exitCode()).as(onLinked.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
-        }
-    }
-
-    @Test
     void passwdOnALinkedVault_changesItOnTheAccount_andTheOtherDeviceTakesItOverKeepingItsEdits() {
         Path laptop = temp.resolve("laptop");
-        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
-        created.vault().add(Host.of("web", "web.example.org", 22, "deploy"));
-        created.vault().close();
-        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
-                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
-            CliRun cli = new CliRun(temp.resolve("default"));
-            cli.environment.put("TV_PW", PASSWORD);
+        CreatedVault created = laptopWithAHost(laptop);
+        try (SyncServer server = server()) {
+            CliRun cli = cli(created);
             cli.environment.put("NEW_PW", "a brand new passphrase");
-            cli.environment.put("TV_SK", created.secretKey());
             String url = server.baseUri().toString();
             assertThat(cli.run("account", "signup", "--vault", laptop.toString(), "--password-env", "TV_PW",
                     "--server", url, "--fingerprint", server.fingerprint(), "--email", "pw@example.org").exitCode())
@@ -161,6 +140,102 @@ class SyncCommandsTest {
             assertThat(onLaptop.out()).contains("In sync: 2 record(s), 0 change(s) pending");
             assertThat(cli.run("hosts", "list", "--vault", laptop.toString(), "--password-env", "TV_PW").exitCode())
                     .isEqualTo(ExitCodes.WRONG_PASSWORD);
+        }
+    }
+
+    @Test
+    void accountStatus_andDevicesByName_renameRevoke_refuseThisDevice_andAmbiguousNames() throws Exception {
+        Path laptop = temp.resolve("laptop");
+        CreatedVault created = laptopWithAHost(laptop);
+        try (SyncServer server = server()) {
+            CliRun cli = cli(created);
+            String url = server.baseUri().toString();
+            String[] onLaptop = {"--vault", laptop.toString(), "--password-env", "TV_PW"};
+            assertThat(cli.run(concat(new String[] {"account", "signup", "--server", url, "--fingerprint",
+                    server.fingerprint(), "--email", "names@example.org"}, onLaptop)).exitCode()).isZero();
+            Path desktop = temp.resolve("desktop");
+            String[] onDesktop = {"--vault", desktop.toString(), "--password-env", "TV_PW"};
+            assertThat(cli.run(concat(new String[] {"account", "login", "--secret-key-env", "TV_SK", "--server", url,
+                    "--fingerprint", server.fingerprint(), "--email", "names@example.org"}, onDesktop)).exitCode())
+                    .isZero();
+
+            JsonNode devices = new ObjectMapper().readTree(cli.run(concat(new String[] {"devices", "list", "--json"},
+                    onDesktop)).out());
+            assertThat(devices).hasSize(2);
+            String sameName = devices.get(0).get("name").asText();
+            assertThat(devices.get(1).get("name").asText()).as("both are this computer's CLI").isEqualTo(sameName);
+            CliRun.Result ambiguous = cli.run(concat(new String[] {"devices", "revoke", sameName}, onDesktop));
+            assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(ambiguous.err()).contains("Several devices answer to");
+
+            String laptopId = (devices.get(0).get("current").asBoolean() ? devices.get(1) : devices.get(0))
+                    .get("id").asText();
+            CliRun.Result rename = cli.run(concat(new String[] {"devices", "rename", laptopId.substring(0, 8),
+                    "Old laptop"}, onDesktop));
+            assertThat(rename.exitCode()).as(rename.err()).isZero();
+            assertThat(rename.out()).contains("Renamed device " + laptopId + " to \"Old laptop\"");
+            assertThat(cli.run(concat(new String[] {"devices", "rename", sameName, "Desk"}, onDesktop)).exitCode())
+                    .as("only one device is still called that").isZero();
+
+            CliRun.Result self = cli.run(concat(new String[] {"devices", "revoke", "desk"}, onDesktop));
+            assertThat(self.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(self.err()).contains("is this device").contains("Revoke it from another device");
+
+            CliRun.Result revoke = cli.run(concat(new String[] {"devices", "revoke", "Old laptop"}, onDesktop));
+            assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+            assertThat(revoke.out()).contains("Revoked device " + laptopId + " (Old laptop)");
+            assertThat(cli.run(concat(new String[] {"devices", "list"}, onDesktop)).out().lines()
+                    .filter(l -> l.startsWith(laptopId))).singleElement()
+                    .satisfies(l -> assertThat(l).contains("Old laptop").contains("REVOKED"));
+
+            CliRun.Result status = cli.run(concat(new String[] {"account", "status", "--json"}, onDesktop));
+            assertThat(status.exitCode()).as(status.err()).isZero();
+            JsonNode json = new ObjectMapper().readTree(status.out());
+            assertThat(json.get("linked").asBoolean()).isTrue();
+            assertThat(json.get("server").asText()).isEqualTo(url);
+            assertThat(json.get("email").asText()).isEqualTo("names@example.org");
+            assertThat(json.get("deviceName").asText()).isEqualTo("Desk");
+            assertThat(json.get("pending").asInt()).isZero();
+            assertThat(json.get("lastSync").isNull()).as("the first sync pulled the host").isFalse();
+            assertThat(cli.run(concat(new String[] {"account", "status"}, onDesktop)).out())
+                    .contains("Device:    Desk").contains("Email:     names@example.org");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void accountLogin_wrongPassword_exitsWithTheWrongPasswordCodeOnANewDeviceAndOnALinkedOne() {
+        Path laptop = temp.resolve("laptop");
+        CreatedVault created = Vault.createLocal(laptop, PASSWORD.toCharArray());
+        created.vault().close();
+        try (SyncServer server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all",
+                "server.data", temp.resolve("server").toString(), "server.port", "0")))) {
+            CliRun cli = new CliRun(temp.resolve("default"));
+            cli.environment.put("TV_PW", PASSWORD);
+            cli.environment.put("WRONG_PW", "not the master password");
+            cli.environment.put("TV_SK", created.secretKey());
+            String url = server.baseUri().toString();
+            assertThat(cli.run("account", "signup", "--vault", laptop.toString(), "--password-env", "TV_PW",
+                    "--server", url, "--fingerprint", server.fingerprint(), "--email", "wrong@example.org").exitCode())
+                    .isZero();
+
+            Path desktop = temp.resolve("desktop");
+            CliRun.Result onNewDevice = cli.run("account", "login", "--vault", desktop.toString(), "--password-env",
+                    "WRONG_PW", "--secret-key-env", "TV_SK", "--server", url, "--fingerprint", server.fingerprint(),
+                    "--email", "wrong@example.org");
+            assertThat(onNewDevice.exitCode()).as(onNewDevice.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
+            assertThat(onNewDevice.err()).contains("The email, password or Secret Key is wrong")
+                    .contains("(exit code 2)");
+            assertThat(Vault.exists(desktop)).isFalse();
+
+            CliRun.Result onLinked = cli.run("account", "login", "--vault", laptop.toString(), "--password-env",
+                    "WRONG_PW", "--server", url, "--fingerprint", server.fingerprint(), "--email", "wrong@example.org");
+            assertThat(onLinked.exitCode()).as(onLinked.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
         }
     }
 }

@@ -43,6 +43,19 @@ public record EmergencyKit(Path vaultDirectory, String secretKey) {
         Files.writeString(absolute, text(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes the kit to {@code file} (which must not exist yet) and says how that went, in a sentence for the
+     * person: "Saved to …" or "Could not save to … Nothing was written."
+     */
+    public String saveReporting(Path file) {
+        try {
+            saveTo(file);
+            return "Saved to " + file.toAbsolutePath() + ".";
+        } catch (IOException e) {
+            return "Could not save to " + file + " (" + e.getMessage() + "). Nothing was written.";
+        }
+    }
+
     @Override
     public String toString() {
         return "EmergencyKit[" + vaultDirectory + ", secretKey=TV1-****]";

@@ -130,6 +130,7 @@ public final class AppShell implements AutoCloseable {
         UnlockViewModel model = new UnlockViewModel(vault, executor, this::showMain);
         if (vault.account().syncLink().isPresent()) {
             model.setOnPassword(password -> syncPassword = password);
+            model.setOnSession(session -> newSession = session);
         }
         UnlockView view = new UnlockView(model, vaultDirectory);
         root.getChildren().setAll(view.root());

@@ -1,7 +1,6 @@
 package dev.termvault.app.desktop;
 
 import dev.termvault.app.desktop.account.AccountSetupViewModel;
-import dev.termvault.app.desktop.account.AccountSync;
 import dev.termvault.app.desktop.account.AccountViewModel;
 import dev.termvault.app.desktop.activity.ActivityViewModel;
 import dev.termvault.app.desktop.sync.SyncStatusViewModel;
@@ -9,6 +8,8 @@ import dev.termvault.app.desktop.account.AccountPane;
 import dev.termvault.app.desktop.account.AccountSetupView;
 import dev.termvault.app.desktop.activity.ActivityPane;
 import dev.termvault.app.desktop.sync.StatusBar;
+import dev.termvault.app.core.account.DeviceName;
+import dev.termvault.app.core.account.SyncSession;
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.BackgroundSync;
 import dev.termvault.sync.client.SyncHistory;
@@ -35,7 +36,7 @@ public final class SyncShell implements AutoCloseable {
     private final AccountPane accountPane = new AccountPane();
     private final StackPane activityHolder = new StackPane();
     private StatusBar statusBar;
-    private AccountSync sync;
+    private SyncSession sync;
     private ActivityPane activity;
     private AccountViewModel account;
 
@@ -75,12 +76,12 @@ public final class SyncShell implements AutoCloseable {
         linked().start(session);
     }
 
-    private AccountSync linked() {
+    private SyncSession linked() {
         if (sync == null) {
-            sync = new AccountSync(vault, Platform::runLater, timing);
+            sync = new SyncSession(vault, Platform::runLater, timing, DeviceName.on(DeviceName.DESKTOP));
             sync.addListener(status::update);
             status.update(sync.status());
-            account = new AccountViewModel(vault.account().syncLink().orElseThrow(), this::session, executor, zone);
+            account = new AccountViewModel(vault, this::session, executor, zone);
             accountPane.showLinked(account);
             rebuildActivity();
         }

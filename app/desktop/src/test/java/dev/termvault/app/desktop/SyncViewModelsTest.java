@@ -208,7 +208,7 @@ class SyncViewModelsTest {
                             .containsExactlyInAnyOrder("web", "db");
 
                     // The Account section on the laptop lists the desktop and revokes it: its session ends.
-                    AccountViewModel account = new AccountViewModel(laptop.account().syncLink().orElseThrow(),
+                    AccountViewModel account = new AccountViewModel(laptop,
                             () -> Optional.of(created.get().session()), NOW, ZoneOffset.UTC);
                     account.refresh();
                     String desktopId = joined.get().session().deviceId();

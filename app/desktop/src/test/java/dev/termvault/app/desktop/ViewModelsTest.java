@@ -7,7 +7,6 @@ import dev.termvault.app.desktop.firstrun.FirstRunViewModel;
 import dev.termvault.app.core.hosts.HostField;
 import dev.termvault.app.desktop.hosts.HostEditorViewModel;
 import dev.termvault.app.desktop.hosts.HostListViewModel;
-import dev.termvault.app.desktop.common.PasswordStrength;
 import dev.termvault.app.desktop.unlock.UnlockViewModel;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultRecord;
@@ -95,15 +94,6 @@ class ViewModelsTest {
 
         model.saveEmergencyKit(file);
         assertThat(model.savedMessageProperty().get()).startsWith("Could not save");
-    }
-
-    @Test
-    void passwordStrength_growsWithLengthAndVariety() {
-        assertThat(PasswordStrength.score("abc")).isZero();
-        assertThat(PasswordStrength.score("aaaaaaaaaaaaaaaaaaaa")).isZero();
-        assertThat(PasswordStrength.score("abcdefgh")).isLessThan(PasswordStrength.ACCEPTABLE);
-        assertThat(PasswordStrength.score(PASSWORD)).isEqualTo(4);
-        assertThat(PasswordStrength.score("tr0ub4dor&3x")).isGreaterThanOrEqualTo(PasswordStrength.ACCEPTABLE);
     }
 
     @Test

@@ -191,6 +191,12 @@ public final class AccountSession {
         return authorized(t -> http.call("GET", url, t, null, AuditLogPage.class));
     }
 
+    /** Renames a device of the account (the name other devices see). */
+    public void renameDevice(String id, String name) {
+        authorized(t -> http.call("PATCH", http.url("/v1/keys/devices/" + id), t,
+                new dev.termvault.sync.protocol.keys.RenameDeviceRequest(name), null));
+    }
+
     /** Revokes a device: its tokens stop working at once. */
     public void revokeDevice(String id) {
         authorized(t -> http.call("POST", http.url("/v1/keys/devices/" + id + "/revoke"), t, null, null));

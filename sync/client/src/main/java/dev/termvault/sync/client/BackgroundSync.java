@@ -25,11 +25,26 @@ public final class BackgroundSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundSync.class);
 
-    /** Timing of the loop. */
+    /**
+     * Timing of the loop, and the one backoff policy of sync: every retry after a failure (a pass here, a
+     * login in the app's sync session) waits {@link #backoff(int)}.
+     */
     public record Timing(Duration pollWhileStreaming, Duration pollWithoutStream, Duration minBackoff,
                          Duration maxBackoff) {
         public static final Timing DEFAULT = new Timing(Duration.ofMinutes(5), Duration.ofSeconds(15),
                 Duration.ofMillis(500), Duration.ofMinutes(2));
+
+        /** The step after {@code failures} failures in a row: minBackoff doubled each time, capped at maxBackoff. */
+        public Duration backoffStep(int failures) {
+            long min = minBackoff.toMillis();
+            return Duration.ofMillis(Math.min(maxBackoff.toMillis(), min << Math.clamp(failures - 1, 0, 20)));
+        }
+
+        /** The wait after {@code failures} failures in a row: full jitter between half and all of the step. */
+        public Duration backoff(int failures) {
+            long step = backoffStep(failures).toMillis();
+            return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+        }
     }
 
     private final Synchronizer synchronizer;
@@ -99,17 +114,10 @@ public final class BackgroundSync implements AutoCloseable {
                 closeStream();
             }
             await(failures == 0 ? (streaming ? timing.pollWhileStreaming() : timing.pollWithoutStream())
-                    : backoff(failures));
+                    : timing.backoff(failures));
         }
         closeStream();
         publish(SyncStatus.State.STOPPED, status.lastSync(), status.lastError());
-    }
-
-    /** Exponential backoff with full jitter between half and all of the step. */
-    Duration backoff(int failures) {
-        long min = timing.minBackoff().toMillis();
-        long step = Math.min(timing.maxBackoff().toMillis(), min << Math.min(failures - 1, 20));
-        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
     }
 
     private void await(Duration wait) {

@@ -1,27 +1,22 @@
 package dev.termvault.app.desktop.account;
 
-import dev.termvault.app.desktop.common.PasswordStrength;
+import dev.termvault.app.core.CoreException;
 import dev.termvault.app.core.EmergencyKit;
+import dev.termvault.app.core.account.AccountSetup;
+import dev.termvault.app.core.account.DeviceName;
+import dev.termvault.app.core.account.PasswordPolicy;
 import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.sync.client.AccountSession;
-import dev.termvault.sync.client.SyncClient;
 import dev.termvault.sync.client.SyncException;
-import dev.termvault.sync.client.SyncHistory;
-import dev.termvault.sync.client.Synchronizer;
-import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
@@ -36,16 +31,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Linking to a sync server, in three flavours: create an account (a new vault, as on first run, attached to a
- * new account), sign in on a new device (email, password and Secret Key bring the account's vault here), or
- * attach the open local vault to a new account. Each starts the same way: the server address, then the
- * fingerprint of the certificate the server presents, which the person compares with the one the server
- * printed; only once confirmed is it pinned. Failures leave nothing half-made: a vault created or joined here
- * is removed again if the account step fails or the first sync is cancelled.
+ * The form of linking to a sync server, in three flavours: create an account (a new vault, as on first run),
+ * sign in on a new device (email, password and Secret Key bring the account's vault here), or attach the open
+ * local vault to a new account. Each starts the same way: the server address, then the fingerprint of the
+ * certificate the server presents, which the person compares with the one the server printed; only once
+ * confirmed is it pinned. The flows themselves, and removing what a failed or cancelled one made, are the
+ * core's {@link AccountSetup}.
  */
 public final class AccountSetupViewModel {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountSetupViewModel.class);
 
     /** Which flow. */
     public enum Mode { CREATE_ACCOUNT, SIGN_IN, ATTACH }
@@ -62,7 +55,7 @@ public final class AccountSetupViewModel {
     private final Vault existing;
     private final TaskExecutor executor;
     private final Executor ui;
-    private final java.util.function.Consumer<Result> onDone;
+    private final Consumer<Result> onDone;
     private Duration timeout = Duration.ofSeconds(10);
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.SERVER);
@@ -91,14 +84,14 @@ public final class AccountSetupViewModel {
      * @param onDone         called on the UI thread with the linked vault and its session
      */
     public AccountSetupViewModel(Mode mode, Path vaultDirectory, Vault existing, TaskExecutor executor, Executor ui,
-                                 java.util.function.Consumer<Result> onDone) {
+                                 Consumer<Result> onDone) {
         this.mode = mode;
         this.vaultDirectory = vaultDirectory;
         this.existing = existing;
         this.executor = executor;
         this.ui = ui;
         this.onDone = onDone;
-        strength = Bindings.createIntegerBinding(() -> PasswordStrength.score(password.get()), password);
+        strength = Bindings.createIntegerBinding(() -> PasswordPolicy.score(password.get()), password);
         problem = Bindings.createStringBinding(this::findProblem, email, password, confirmation, secretKey, strength);
         canSubmit = problem.isEmpty().and(busy.not());
     }
@@ -113,24 +106,17 @@ public final class AccountSetupViewModel {
     }
 
     private String findProblem() {
-        String mail = email.get() == null ? "" : email.get().strip();
-        if (!mail.matches("[^@\\s]+@[^@\\s]+")) {
-            return "Enter the account's email address.";
+        Optional<String> badEmail = AccountSetup.emailProblem(email.get());
+        if (badEmail.isPresent()) {
+            return badEmail.get();
         }
         String pw = password.get() == null ? "" : password.get();
         if (pw.isEmpty()) {
             return "Enter the master password.";
         }
         if (mode == Mode.CREATE_ACCOUNT) {
-            if (pw.length() < 8) {
-                return "Use at least 8 characters.";
-            }
-            if (strength.get() < PasswordStrength.ACCEPTABLE) {
-                return "Too easy to guess: make it longer or mix letters, digits and symbols.";
-            }
-            if (!pw.equals(confirmation.get())) {
-                return "The two passwords are not the same.";
-            }
+            return PasswordPolicy.problem(pw).orElse(pw.equals(confirmation.get()) ? ""
+                    : "The two passwords are not the same.");
         }
         if (mode == Mode.SIGN_IN && (secretKey.get() == null || secretKey.get().isBlank())) {
             return "Enter the Secret Key from your Emergency Kit.";
@@ -138,35 +124,24 @@ public final class AccountSetupViewModel {
         return "";
     }
 
-    /** The server address as typed, checked: an https URL with a host. */
-    static URI parseServer(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        try {
-            URI uri = new URI(trimmed);
-            if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-                    || uri.getHost() == null) {
-                throw new IllegalArgumentException("The server address must look like https://sync.example.org:8443.");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The server address must look like https://sync.example.org:8443.");
-        }
+    private AccountSetup setup() {
+        return new AccountSetup(DeviceName.on(DeviceName.DESKTOP), timeout);
     }
 
     /** Step 1: reaches the server and shows the fingerprint of its certificate (nothing is pinned yet). */
     public void checkServer() {
         URI uri;
         try {
-            uri = parseServer(serverUrl.get());
-        } catch (IllegalArgumentException e) {
+            uri = AccountSetup.parseServer(serverUrl.get());
+        } catch (CoreException.Invalid e) {
             error.set(e.getMessage());
             return;
         }
         busy.set(true);
         error.set("");
         fingerprint.set("");
-        Duration wait = timeout;
-        executor.submit(() -> SyncClient.fetchFingerprint(uri, wait), fp -> {
+        AccountSetup setup = setup();
+        executor.submit(() -> setup.fingerprint(uri), fp -> {
             busy.set(false);
             fingerprint.set(fp);
         }, e -> {
@@ -194,7 +169,7 @@ public final class AccountSetupViewModel {
         if (!canSubmit.get() || step.get() != Step.DETAILS) {
             return;
         }
-        URI uri = parseServer(serverUrl.get());
+        URI uri = AccountSetup.parseServer(serverUrl.get());
         String fp = fingerprint.get();
         String mail = email.get().strip();
         char[] pw = password.get().toCharArray();
@@ -207,76 +182,21 @@ public final class AccountSetupViewModel {
         progress.set(-1);
         progressText.set(mode == Mode.SIGN_IN ? "Signing in…" : "Creating the account…");
         step.set(Step.WORKING);
-        SyncClient client = SyncClient.builder(uri, fp).deviceName(DeviceName.get()).timeout(timeout).build();
-        Set<Path> before = listing(vaultDirectory);
-        executor.submit(() -> run(client, mail, pw, sk), this::done, e -> failed(client, before, e));
+        AccountSetup setup = setup();
+        AccountSetup.FirstSyncWatch watch = new AccountSetup.FirstSyncWatch(this::showProgress, () -> cancelled);
+        executor.submit(() -> switch (mode) {
+            case CREATE_ACCOUNT -> setup.createAccount(vaultDirectory, uri, fp, mail, pw, watch);
+            case SIGN_IN -> setup.signIn(vaultDirectory, uri, fp, mail, pw, sk, watch);
+            case ATTACH -> setup.attach(existing, uri, fp, mail, pw, watch);
+        }, this::done, this::failed);
     }
 
-    private Work run(SyncClient client, String mail, char[] pw, String sk) {
-        return switch (mode) {
-            case CREATE_ACCOUNT -> {
-                CreatedVault created = Vault.createLocal(vaultDirectory, pw.clone());
-                made = created.vault();
-                AccountSession session = client.signUp(created.vault(), mail, pw);
-                firstSync(created.vault(), session);
-                yield new Work(created.vault(), session, created.secretKey());
-            }
-            case SIGN_IN -> {
-                SyncClient.Joined joined = client.join(vaultDirectory, mail, pw, sk);
-                made = joined.vault();
-                firstSync(joined.vault(), joined.session());
-                yield new Work(joined.vault(), joined.session(), null);
-            }
-            case ATTACH -> {
-                AccountSession session = client.signUp(existing, mail, pw);
-                firstSync(existing, session);
-                yield new Work(existing, session, null);
-            }
-        };
-    }
-
-    private volatile Vault made;
-
-    private record Work(Vault vault, AccountSession session, String secretKey) {
-    }
-
-    /**
-     * The first pass. Once the account exists and the vault is linked, a failed pass (the network dropped)
-     * does not undo anything: the background sync resumes from the stored cursor and outbox and the status bar
-     * shows the error. Only a cancel stops the flow.
-     */
-    private void firstSync(Vault vault, AccountSession session) {
-        try {
-            firstPass(vault, session);
-        } catch (SyncException e) {
-            if (cancelled) {
-                throw new CancellationException("cancelled");
-            }
-            LOG.info("The first sync did not finish ({}); it resumes in the background", e.getMessage());
-        }
-    }
-
-    private void firstPass(Vault vault, AccountSession session) {
-        checkCancelled();
-        Synchronizer synchronizer = new Synchronizer(vault, session);
-        synchronizer.recordHistory(SyncHistory.in(vault.directory()));
-        synchronizer.onProgress((cursor, target) -> {
-            checkCancelled();
-            double fraction = target <= 0 ? 1 : Math.min(1, (double) cursor / target);
-            ui.execute(() -> {
-                progress.set(fraction);
-                progressText.set(String.format(Locale.ROOT, "Bringing the vault to this device: %d%%",
-                        Math.round(fraction * 100)));
-            });
+    private void showProgress(double fraction) {
+        ui.execute(() -> {
+            progress.set(fraction);
+            progressText.set(String.format(Locale.ROOT, "Bringing the vault to this device: %d%%",
+                    Math.round(fraction * 100)));
         });
-        synchronizer.syncOnce();
-        checkCancelled();
-    }
-
-    private void checkCancelled() {
-        if (cancelled) {
-            throw new CancellationException("cancelled");
-        }
     }
 
     /** Stops the sign-in or account creation at the next safe point; what was made here is removed. */
@@ -291,82 +211,38 @@ public final class AccountSetupViewModel {
         }
     }
 
-    private void done(Work work) {
+    private void done(AccountSetup.Linked linked) {
         busy.set(false);
-        made = null;
-        result = new Result(work.vault(), work.session());
-        if (work.secretKey() != null) {
-            emergencyKit.set(new EmergencyKit(vaultDirectory, work.secretKey()));
+        result = new Result(linked.vault(), linked.session());
+        if (linked.secretKey() != null) {
+            emergencyKit.set(new EmergencyKit(vaultDirectory, linked.secretKey()));
             step.set(Step.EMERGENCY_KIT);
         } else {
             onDone.accept(result);
         }
     }
 
-    private void failed(SyncClient client, Set<Path> before, RuntimeException e) {
-        client.shutdown();
-        Vault half = made;
-        made = null;
-        if (half != null && mode != Mode.ATTACH) {
-            half.close();
-            removeNew(vaultDirectory, before);
-        }
+    private void failed(RuntimeException e) {
         busy.set(false);
         progress.set(-1);
         progressText.set("");
         step.set(Step.DETAILS);
+        String kept = mode == Mode.ATTACH ? " The vault was not changed." : " Nothing was kept on this device.";
         if (e instanceof CancellationException) {
             error.set("Cancelled. Nothing was kept on this device; you can start again.");
-        } else if (e instanceof SyncException.ServerMisbehaved) {
-            error.set(e.getMessage() + ". Nothing was kept on this device.");
-        } else if (e instanceof SyncException.Rejected r && r.status() == 409) {
-            error.set("An account with this email already exists on this server. Sign in on a new device"
-                    + " instead.");
-        } else if (e instanceof SyncException || e instanceof IllegalStateException) {
-            error.set(e.getMessage() + (mode == Mode.ATTACH ? ". The vault was not changed."
-                    : ". Nothing was kept on this device."));
+        } else if (e instanceof CoreException) {
+            error.set(e.getMessage());
+        } else if (e instanceof SyncException) {
+            error.set(e.getMessage() + "." + kept);
         } else {
             error.set("That did not work: " + e.getMessage() + ".");
         }
     }
 
-    private static Set<Path> listing(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return Set.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return new HashSet<>(files.toList());
-        } catch (IOException e) {
-            return Set.of();
-        }
-    }
-
-    /** Deletes what appeared in {@code dir} since {@code before} (the vault files made by this flow). */
-    private static void removeNew(Path dir, Set<Path> before) {
-        for (Path p : listing(dir)) {
-            if (!before.contains(p)) {
-                try (Stream<Path> tree = Files.walk(p)) {
-                    for (Path q : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(q);
-                    }
-                } catch (IOException e) {
-                    // left for the person to see: the next attempt reports the folder is not empty
-                }
-            }
-        }
-    }
-
     /** Saves the Emergency Kit to a new file; the outcome is shown by {@link #savedMessageProperty()}. */
     public void saveEmergencyKit(Path file) {
-        EmergencyKit kit = emergencyKit.get();
-        if (kit == null) {
-            return;
-        }
-        try {
-            kit.saveTo(file);
-            savedMessage.set("Saved to " + file.toAbsolutePath() + ".");
-        } catch (IOException e) {
-            savedMessage.set("Could not save to " + file + " (" + e.getMessage() + "). Nothing was written.");
+        if (emergencyKit.get() != null) {
+            savedMessage.set(emergencyKit.get().saveReporting(file));
         }
     }
 
@@ -378,9 +254,8 @@ public final class AccountSetupViewModel {
     }
 
     /** The vault made here and not yet handed over (its owner closes it if the app quits meanwhile). */
-    public java.util.Optional<Vault> pendingVault() {
-        return step.get() == Step.EMERGENCY_KIT && result != null ? java.util.Optional.of(result.vault())
-                : java.util.Optional.empty();
+    public Optional<Vault> pendingVault() {
+        return Optional.ofNullable(step.get() == Step.EMERGENCY_KIT && result != null ? result.vault() : null);
     }
 
     public ObjectProperty<Step> stepProperty() {

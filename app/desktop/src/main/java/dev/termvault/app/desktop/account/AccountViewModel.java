@@ -1,9 +1,10 @@
 package dev.termvault.app.desktop.account;
 
+import dev.termvault.app.core.account.Account;
+import dev.termvault.app.core.account.Devices;
 import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.sync.client.AccountSession;
-import dev.termvault.sync.protocol.keys.DeviceView;
-import dev.termvault.vault.sync.SyncLink;
+import dev.termvault.vault.Vault;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,27 +26,28 @@ public final class AccountViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final SyncLink link;
+    private final Account.Status status;
     private final Supplier<Optional<AccountSession>> session;
     private final TaskExecutor executor;
     private final ZoneId zone;
     private final ObservableList<DeviceRow> devices = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
 
-    public AccountViewModel(SyncLink link, Supplier<Optional<AccountSession>> session, TaskExecutor executor,
+    /** @param vault a vault linked to a sync account */
+    public AccountViewModel(Vault vault, Supplier<Optional<AccountSession>> session, TaskExecutor executor,
                             ZoneId zone) {
-        this.link = link;
+        this.status = new Account(vault).local();
         this.session = session;
         this.executor = executor;
         this.zone = zone;
     }
 
     public String summary() {
-        return "Signed in as " + link.email() + " on " + link.serverUrl();
+        return "Signed in as " + status.email() + " on " + status.server();
     }
 
     public String fingerprint() {
-        return link.fingerprint();
+        return status.fingerprint();
     }
 
     /** Loads the devices from the server. */
@@ -56,35 +58,37 @@ public final class AccountViewModel {
             return;
         }
         message.set("Loading devices…");
-        executor.submit(() -> s.get().devices(), this::show,
+        executor.submit(() -> new Devices(s.get()).list(), this::show,
                 e -> message.set("The devices could not be loaded: " + e.getMessage() + "."));
     }
 
-    private void show(List<DeviceView> list) {
+    private void show(List<Devices.Device> list) {
         devices.setAll(list.stream().map(d -> new DeviceRow(d.id(), d.name(),
-                (d.revokedAt() != null ? "Revoked " + time(d.revokedAt()) : "Last seen " + time(d.lastSeenAt()))
-                        + " · added " + time(d.createdAt()),
-                d.current(), d.revokedAt() != null)).toList());
+                (d.revoked() ? "Revoked " + time(d.revokedAt()) : "Last seen " + time(d.lastSeenAt()))
+                        + " · added " + time(d.addedAt()),
+                d.current(), d.revoked())).toList());
         message.set("");
     }
 
-    /** Revokes another device: its sessions stop at once. */
+    /** Revokes another device: its sessions stop at once (the core refuses this device, and says why). */
     public void revoke(DeviceRow device) {
         Optional<AccountSession> s = session.get();
-        if (s.isEmpty() || device.current() || device.revoked()) {
+        if (s.isEmpty()) {
             return;
         }
+        Devices account = new Devices(s.get());
         executor.submit(() -> {
-            s.get().revokeDevice(device.id());
-            return s.get().devices();
+            account.revoke(device.id());
+            return account.list();
         }, list -> {
             show(list);
             message.set("Revoked " + device.name() + ".");
-        }, e -> message.set("The device could not be revoked: " + e.getMessage() + "."));
+        }, e -> message.set("The device could not be revoked: " + e.getMessage()
+                + (e.getMessage().endsWith(".") ? "" : ".")));
     }
 
-    private String time(long epochMillis) {
-        return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    private String time(Instant at) {
+        return TIME.format(at.atZone(zone));
     }
 
     public ObservableList<DeviceRow> devices() {

@@ -68,7 +68,7 @@ public final class Forms {
         meter.progressProperty().bind(strength.divide(4.0));
         Label words = new Label();
         words.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "Strength: " + dev.termvault.app.desktop.common.PasswordStrength.describe(strength.get()), strength));
+                () -> "Strength: " + dev.termvault.app.core.account.PasswordPolicy.describe(strength.get()), strength));
         words.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_SMALL);
         return new Node[] {meter, words};
     }

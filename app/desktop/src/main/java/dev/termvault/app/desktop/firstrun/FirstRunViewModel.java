@@ -1,11 +1,11 @@
 package dev.termvault.app.desktop.firstrun;
 
-import dev.termvault.app.desktop.common.PasswordStrength;
 import dev.termvault.app.core.EmergencyKit;
+import dev.termvault.app.core.account.AccountSetup;
+import dev.termvault.app.core.account.PasswordPolicy;
 import dev.termvault.app.desktop.TaskExecutor;
 import dev.termvault.vault.CreatedVault;
 import dev.termvault.vault.Vault;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,23 +45,15 @@ public final class FirstRunViewModel {
         this.vaultDirectory = vaultDirectory;
         this.executor = executor;
         this.onCreated = onCreated;
-        strength = Bindings.createIntegerBinding(() -> PasswordStrength.score(password.get()), password);
+        strength = Bindings.createIntegerBinding(() -> PasswordPolicy.score(password.get()), password);
         problem = Bindings.createStringBinding(this::findProblem, password, confirmation, strength);
         canCreate = problem.isEmpty().and(busy.not()).and(emergencyKit.isNull());
     }
 
     private String findProblem() {
         String pw = password.get();
-        if (pw == null || pw.length() < 8) {
-            return "Use at least 8 characters.";
-        }
-        if (strength.get() < PasswordStrength.ACCEPTABLE) {
-            return "Too easy to guess: make it longer or mix letters, digits and symbols.";
-        }
-        if (!pw.equals(confirmation.get())) {
-            return "The two passwords are not the same.";
-        }
-        return "";
+        return PasswordPolicy.problem(pw).orElse(pw.equals(confirmation.get()) ? ""
+                : "The two passwords are not the same.");
     }
 
     /** Creates the vault off the UI thread; on success the Emergency Kit appears and the password fields clear. */
@@ -72,7 +64,7 @@ public final class FirstRunViewModel {
         char[] chars = password.get().toCharArray();
         busy.set(true);
         error.set("");
-        executor.submit(() -> Vault.createLocal(vaultDirectory, chars), this::created, e -> {
+        executor.submit(() -> AccountSetup.createLocal(vaultDirectory, chars), this::created, e -> {
             busy.set(false);
             error.set("The vault could not be created: " + e.getMessage() + ".");
         });
@@ -88,15 +80,8 @@ public final class FirstRunViewModel {
 
     /** Saves the Emergency Kit to a new file; the outcome is shown by {@link #savedMessageProperty()}. */
     public void saveEmergencyKit(Path file) {
-        EmergencyKit kit = emergencyKit.get();
-        if (kit == null) {
-            return;
-        }
-        try {
-            kit.saveTo(file);
-            savedMessage.set("Saved to " + file.toAbsolutePath() + ".");
-        } catch (IOException e) {
-            savedMessage.set("Could not save to " + file + " (" + e.getMessage() + "). Nothing was written.");
+        if (emergencyKit.get() != null) {
+            savedMessage.set(emergencyKit.get().saveReporting(file));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.termvault.app.desktop.unlock;
 
+import dev.termvault.app.core.account.AccountLogin;
+import dev.termvault.app.core.account.DeviceName;
 import dev.termvault.app.desktop.TaskExecutor;
+import dev.termvault.sync.client.AccountSession;
 import dev.termvault.vault.Vault;
 import dev.termvault.vault.VaultException;
 import java.util.function.Consumer;
@@ -10,7 +13,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** Unlock: the master password, a wrong-password message, and a busy flag while the key derivation runs. */
+/**
+ * Unlock: the master password, a wrong-password message, and a busy flag while the key derivation runs. The
+ * core's {@link AccountLogin} unlocks, so a linked vault takes over a password changed on another device.
+ */
 public final class UnlockViewModel {
 
     private final Vault vault;
@@ -21,6 +27,7 @@ public final class UnlockViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanBinding canUnlock;
     private Consumer<char[]> onPassword;
+    private Consumer<AccountSession> onSession;
 
     public UnlockViewModel(Vault vault, TaskExecutor executor, Consumer<Vault> onUnlocked) {
         this.vault = vault;
@@ -37,6 +44,15 @@ public final class UnlockViewModel {
         this.onPassword = receiver;
     }
 
+    /**
+     * Hands the session to {@code receiver} (on the UI thread, just before the unlocked callback) when the unlock
+     * took over a password changed on another device and so is logged in already; the password is then not
+     * handed to {@link #setOnPassword}'s receiver.
+     */
+    public void setOnSession(Consumer<AccountSession> receiver) {
+        this.onSession = receiver;
+    }
+
     /** Unlocks off the UI thread; the password field is cleared either way. */
     public void unlock() {
         if (!canUnlock.get()) {
@@ -48,24 +64,33 @@ public final class UnlockViewModel {
         password.set("");
         busy.set(true);
         error.set("");
-        executor.submit(() -> {
-            vault.unlock(chars);
-            return vault;
-        }, unlocked -> {
+        Consumer<AccountSession> sessionReceiver = onSession;
+        executor.submit(() -> new AccountLogin(DeviceName.on(DeviceName.DESKTOP)).unlock(vault, chars), unlocked -> {
             busy.set(false);
-            if (receiver != null) {
+            if (unlocked.session() != null) {
+                wipe(copy);
+                if (sessionReceiver != null) {
+                    sessionReceiver.accept(unlocked.session());
+                } else {
+                    unlocked.session().client().shutdown();
+                }
+            } else if (receiver != null) {
                 receiver.accept(copy);
             }
-            onUnlocked.accept(unlocked);
+            onUnlocked.accept(vault);
         }, e -> {
-            if (copy != null) {
-                java.util.Arrays.fill(copy, '\0');
-            }
+            wipe(copy);
             busy.set(false);
             error.set(e instanceof VaultException.WrongPassword
                     ? "That password is not right. Check Caps Lock and try again."
                     : "The vault could not be unlocked: " + e.getMessage() + ".");
         });
+    }
+
+    private static void wipe(char[] copy) {
+        if (copy != null) {
+            java.util.Arrays.fill(copy, '\0');
+        }
     }
 
     public StringProperty passwordProperty() {

@@ -1,16 +1,12 @@
-package dev.termvault.app.desktop.account;
+package dev.termvault.app.core.account;
 
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.BackgroundSync;
-import dev.termvault.sync.client.SyncClient;
 import dev.termvault.sync.client.SyncException;
 import dev.termvault.sync.client.SyncHistory;
 import dev.termvault.sync.client.SyncStatus;
-import dev.termvault.sync.client.Synchronizer;
 import dev.termvault.vault.Vault;
-import dev.termvault.vault.sync.SyncLink;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,20 +19,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps an unlocked, account-linked vault in sync while the app shows it: logs in (retrying while the server
- * cannot be reached, so the app opens offline), then runs {@link BackgroundSync} and hands every status to the
- * listeners through {@code deliver} (the UI thread in the app). Local edits are noticed by {@link #checkPending}
- * (called on each status-bar tick) and trigger a pass. {@link #close} stops everything; pending changes stay
- * in the vault's outbox. The password kept for the first login is wiped as soon as the login succeeds or this
- * stops.
+ * Keeps an unlocked, linked vault in sync for as long as a front end shows it (the desktop's main window,
+ * {@code termvault sync --watch}): logs in (retrying while the server cannot be reached, so the app opens
+ * offline), then runs {@link BackgroundSync}. Every retry, of the login or of a pass, waits
+ * {@link BackgroundSync.Timing#backoff(int)}: one backoff policy. Every pass is written to this device's
+ * {@link SyncHistory}. Listeners hear every status through {@code deliver} (the UI thread in the app). The
+ * password kept for the login is wiped as soon as it succeeds or this stops; pending changes stay in the
+ * vault's outbox.
  */
-public final class AccountSync implements AutoCloseable {
+public final class SyncSession implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AccountSync.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SyncSession.class);
+
+    /** Failures counted for a refused login (not a network problem): the retry waits about the longest step. */
+    static final int REFUSED = 32;
 
     private final Vault vault;
     private final Executor deliver;
     private final BackgroundSync.Timing timing;
+    private final AccountLogin login;
     private final SyncHistory history;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Semaphore wake = new Semaphore(0);
@@ -47,10 +48,12 @@ public final class AccountSync implements AutoCloseable {
     private Thread loginThread;
     private char[] password;
 
-    public AccountSync(Vault vault, Executor deliver, BackgroundSync.Timing timing) {
+    /** @param deviceName the name this device has on the account (see {@link DeviceName}) */
+    public SyncSession(Vault vault, Executor deliver, BackgroundSync.Timing timing, String deviceName) {
         this.vault = vault;
         this.deliver = deliver;
         this.timing = timing;
+        this.login = new AccountLogin(deviceName);
         this.history = SyncHistory.in(vault.directory());
         this.last = new SyncStatus(SyncStatus.State.STOPPED, vault.sync().pendingCount(), null, null, false);
     }
@@ -66,13 +69,16 @@ public final class AccountSync implements AutoCloseable {
             Arrays.fill(masterPassword, '\0');
             return;
         }
-        SyncLink link = vault.account().syncLink().orElseThrow(SyncException.NotLinked::new);
+        if (vault.account().syncLink().isEmpty()) {
+            Arrays.fill(masterPassword, '\0');
+            throw new SyncException.NotLinked();
+        }
         running = true;
         password = masterPassword;
-        loginThread = Thread.ofPlatform().daemon().name("termvault-sync-login").start(() -> loginLoop(link));
+        loginThread = Thread.ofPlatform().daemon().name("termvault-sync-login").start(this::loginLoop);
     }
 
-    /** Syncs in the background with a session already logged in (after sign-up or sign-in). */
+    /** Syncs in the background with a session already logged in (after sign-up, sign-in or a take-over). */
     public synchronized void start(AccountSession loggedIn) {
         if (running) {
             return;
@@ -81,63 +87,71 @@ public final class AccountSync implements AutoCloseable {
         startBackground(loggedIn);
     }
 
-    private void loginLoop(SyncLink link) {
+    private void loginLoop() {
         int failures = 0;
-        SyncClient client = SyncClient.builder(link).deviceName(DeviceName.get()).build();
         while (running) {
             publish(new SyncStatus(SyncStatus.State.SYNCING, pending(), null, last.lastError(), false));
-            char[] attempt;
-            synchronized (this) {
-                if (password == null) {
-                    return;
-                }
-                attempt = password.clone();
+            char[] attempt = attempt();
+            if (attempt == null) {
+                return;
             }
             try {
-                AccountSession loggedIn = client.logIn(vault, attempt);
-                synchronized (this) {
-                    wipePassword();
-                    if (!running) {
-                        client.shutdown();
-                        return;
-                    }
-                    startBackground(loggedIn);
+                AccountSession loggedIn = login.logIn(vault, attempt);
+                if (!handOver(loggedIn)) {
+                    loggedIn.client().shutdown();
                 }
                 return;
             } catch (SyncException.Offline e) {
                 failures++;
-                history.record(SyncHistory.Kind.ERROR, 1, e.getMessage(), Instant.now());
-                publish(new SyncStatus(SyncStatus.State.OFFLINE, pending(), null, e.getMessage(), false));
+                failed(SyncStatus.State.OFFLINE, e.getMessage());
             } catch (SyncException e) {
-                history.record(SyncHistory.Kind.ERROR, 1, e.getMessage(), Instant.now());
-                publish(new SyncStatus(SyncStatus.State.FAILED, pending(), null, e.getMessage(), false));
-                failures = 8;
+                failures = REFUSED;
+                failed(SyncStatus.State.FAILED, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("Sync login failed", e);
-                publish(new SyncStatus(SyncStatus.State.FAILED, pending(), null,
-                        "Sync login failed: " + e.getClass().getSimpleName(), false));
-                failures = 8;
-            } finally {
-                Arrays.fill(attempt, '\0');
+                failures = REFUSED;
+                failed(SyncStatus.State.FAILED, "Sync login failed: " + e.getClass().getSimpleName());
             }
-            long step = Math.min(timing.maxBackoff().toMillis(), timing.minBackoff().toMillis() << Math.min(failures, 20));
-            try {
-                if (wake.tryAcquire(step, TimeUnit.MILLISECONDS)) {
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!await(timing.backoff(failures))) {
                 return;
             }
         }
-        client.shutdown();
+    }
+
+    private synchronized char[] attempt() {
+        return password == null ? null : password.clone();
+    }
+
+    /** Starts the background sync with a new session, unless this stopped meanwhile. */
+    private synchronized boolean handOver(AccountSession loggedIn) {
+        wipePassword();
+        if (!running) {
+            return false;
+        }
+        startBackground(loggedIn);
+        return true;
+    }
+
+    private void failed(SyncStatus.State state, String message) {
+        history.record(SyncHistory.Kind.ERROR, 1, message, java.time.Instant.now());
+        publish(new SyncStatus(state, pending(), null, message, false));
+    }
+
+    private boolean await(Duration wait) {
+        try {
+            if (wake.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void startBackground(AccountSession loggedIn) {
         session = loggedIn;
-        Synchronizer synchronizer = new Synchronizer(vault, loggedIn);
-        synchronizer.recordHistory(history);
-        BackgroundSync sync = new BackgroundSync(synchronizer, timing);
+        BackgroundSync sync = new BackgroundSync(SyncPass.recording(vault, loggedIn, history), timing);
         sync.addListener(this::publish);
         background = sync;
         sync.start();
@@ -158,7 +172,7 @@ public final class AccountSync implements AutoCloseable {
         }
     }
 
-    /** Asks for a pass now (Sync now): also retries a login that is waiting. */
+    /** Asks for a pass now (Sync now); also retries a login that is waiting. */
     public void syncNow() {
         BackgroundSync sync = background;
         if (sync != null) {
@@ -211,16 +225,16 @@ public final class AccountSync implements AutoCloseable {
     /** Stops the login and the background sync and waits for them; the outbox stays as it is. */
     @Override
     public void close() {
-        Thread login;
+        Thread loginRunning;
         synchronized (this) {
             running = false;
             wipePassword();
-            login = loginThread;
+            loginRunning = loginThread;
         }
         wake.release();
-        if (login != null) {
+        if (loginRunning != null) {
             try {
-                login.join(Duration.ofSeconds(30));
+                loginRunning.join(Duration.ofSeconds(30));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
