@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code termvault init}: creates a local vault and prints its Emergency Kit. */
 @Command(name = "init", description = {
-    "Create a new vault, protected by a master password you choose (asked twice; at least 8 characters and",
-    "not too easy to guess).",
+    "Create a new vault, protected by a master password you choose (asked twice; at least 8 characters and"
+        + " not too easy to guess).",
     "Prints the Emergency Kit: the vault's Secret Key, which you need with the password on a new device."})
 final class InitCommand implements Callable<Integer> {
 
