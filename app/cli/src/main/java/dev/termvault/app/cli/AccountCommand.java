@@ -84,8 +84,8 @@ final class AccountCommand implements Runnable {
     }
 
     @Command(name = "login", description = {"Log in to the sync account.",
-        "With no vault in the folder yet, brings the account's vault to this device (asks for the Secret Key);",
-        "if that fails, nothing is left in the folder."})
+        "With no vault in the folder yet, brings the account's vault to this device (asks for the Secret Key);"
+            + " if that fails, nothing is left in the folder."})
     static final class Login implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         ServerOptions server;

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
  * sync and the pending changes. A linked vault is logged in (the device's name is the server's); when the
  * server cannot be reached, what this device knows is shown with the reason.
  */
-@Command(name = "status", description = {"Show the sync account: server, email, this device, the linked vault,",
-    "the last sync and the pending changes (asks for the master password of a linked vault)."})
+@Command(name = "status", description = {"Show the sync account: server, email, this device, the linked vault,"
+    + " the last sync and the pending changes (asks for the master password of a linked vault)."})
 final class AccountStatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print a JSON object.")

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * private key in OpenSSH format under a new passphrase, to a file only you can read, once you confirmed.
  */
 @Command(name = "export", description = {"Print a key's public half, or with --private write its private half.",
-    "The private key is written in OpenSSH format, protected by a new passphrase you type twice, to a file only",
-    "you can read. It needs --yes-i-understand or a yes on the terminal."})
+    "The private key is written in OpenSSH format, protected by a new passphrase you type twice, to a file only"
+        + " you can read. It needs --yes-i-understand or a yes on the terminal."})
 final class KeysExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The key's name (or record id).")

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
  * stops half-way, running the command again with the same two passwords finishes it.
  */
 @Command(name = "passwd", description = {
-    "Change the master password: asks for the current one, then the new one twice (at least 8 characters",
-    "and not too easy to guess).",
+    "Change the master password: asks for the current one, then the new one twice (at least 8 characters"
+        + " and not too easy to guess).",
     "The Secret Key stays the same. A vault linked to a sync account is changed on the account too (this"
         + " needs the server); other devices then log in with the new password."})
 final class PasswdCommand implements Callable<Integer> {
