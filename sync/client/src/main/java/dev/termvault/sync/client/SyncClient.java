@@ -32,10 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -340,6 +342,9 @@ public final class SyncClient {
         return new DeviceInfo(deviceId.toString(), deviceName);
     }
 
+    /** How long an idle connection is kept for reuse: well under the server's idle timeout (30 s). */
+    static final int IDLE_CONNECTION_SECONDS = 15;
+
     private static OkHttpClient httpClient(Builder b, String fingerprint) {
         try {
             PinnedCertificateTrustManager trust = new PinnedCertificateTrustManager(fingerprint);
@@ -352,7 +357,10 @@ public final class SyncClient {
                     .connectTimeout(b.timeout)
                     .readTimeout(b.timeout)
                     .callTimeout(b.timeout.multipliedBy(2))
-                    .retryOnConnectionFailure(false);
+                    .retryOnConnectionFailure(false)
+                    // A pooled connection is dropped before the server's 30 s idle timeout closes it: with no
+                    // automatic retry, reusing one the server has just closed fails the call.
+                    .connectionPool(new ConnectionPool(5, IDLE_CONNECTION_SECONDS, TimeUnit.SECONDS));
             if (b.socketFactory != null) {
                 builder.socketFactory(b.socketFactory);
             }
