@@ -53,6 +53,26 @@ public final class Controls {
         return field;
     }
 
+    /**
+     * A sheet's confirming button: the default one (Enter), in the accent colour, enabled only while
+     * {@code allowed}.
+     */
+    public static Button confirmButton(String text, Node icon, String id, ObservableBooleanValue allowed) {
+        Button confirm = new Button(text, icon);
+        confirm.setId(id);
+        confirm.setDefaultButton(true);
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.disableProperty().bind(Bindings.not(allowed));
+        return confirm;
+    }
+
+    /** A sheet's "Cancel" button (Escape). */
+    public static Button cancelButton() {
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        return cancel;
+    }
+
     /** The editor's "Save" button, enabled only while the form is {@code valid}. */
     public static Button saveButton(String id, ObservableBooleanValue valid) {
         Button save = new Button("Save", new FontIcon(Material2MZ.SAVE));

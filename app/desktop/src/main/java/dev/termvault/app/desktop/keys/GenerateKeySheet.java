@@ -44,14 +44,10 @@ final class GenerateKeySheet {
         progress.setId("keyProgress");
         Label slow = Forms.hint("RSA keys take a few seconds to make.");
         Controls.shownWhen(generation.slowProperty(), slow);
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
+        Button cancel = Controls.cancelButton();
         cancel.disableProperty().bind(generation.busyProperty());
-        Button create = new Button("Generate", new FontIcon(Material2MZ.VPN_KEY));
-        create.setId("generate");
-        create.setDefaultButton(true);
-        create.getStyleClass().add(Styles.ACCENT);
-        create.disableProperty().bind(generation.canGenerateProperty().not());
+        Button create = Controls.confirmButton("Generate", new FontIcon(Material2MZ.VPN_KEY), "generate",
+                generation.canGenerateProperty());
         VBox card = Sheets.card(440, "Generate an SSH key", form(), slow, progress,
                 Forms.message(generation.errorProperty(), Styles.DANGER), Sheets.buttons(cancel, create));
         Runnable close = Sheets.show(layer, card);

@@ -45,13 +45,9 @@ final class ImportKeySheet {
         importing.reset();
         Label error = Forms.message(importing.errorProperty(), Styles.DANGER);
         error.setId("importError");
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        Button confirm = new Button("Import", new FontIcon(Material2AL.FILE_UPLOAD));
-        confirm.setId("importConfirm");
-        confirm.setDefaultButton(true);
-        confirm.getStyleClass().add(Styles.ACCENT);
-        confirm.disableProperty().bind(importing.canImportProperty().not());
+        Button cancel = Controls.cancelButton();
+        Button confirm = Controls.confirmButton("Import", new FontIcon(Material2AL.FILE_UPLOAD), "importConfirm",
+                importing.canImportProperty());
         VBox card = Sheets.card(520, "Import an SSH key", form(layer),
                 Forms.hint("The key is stored in the vault without its file passphrase: the vault protects it."),
                 error, Controls.busyBar(importing.busyProperty()), Sheets.buttons(cancel, confirm));

@@ -124,13 +124,8 @@ public final class KeysPane {
         name.setId("renameField");
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
-        Button cancel = new Button("Cancel");
-        cancel.setCancelButton(true);
-        Button ok = new Button("Rename");
-        ok.setId("renameConfirm");
-        ok.setDefaultButton(true);
-        ok.getStyleClass().add(Styles.ACCENT);
-        ok.disableProperty().bind(name.textProperty().isEmpty());
+        Button cancel = Controls.cancelButton();
+        Button ok = Controls.confirmButton("Rename", null, "renameConfirm", name.textProperty().isNotEmpty());
         VBox card = Sheets.card(400, "Rename key", name, error, Sheets.buttons(cancel, ok));
         Runnable close = Sheets.show(root, card);
         cancel.setOnAction(e -> close.run());
