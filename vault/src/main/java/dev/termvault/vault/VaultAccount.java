@@ -56,7 +56,7 @@ public final class VaultAccount {
         try {
             synchronized (vault) {
                 vault.requireOpen();
-                if (StorageErrors.guard(store()::syncLink).isPresent()) {
+                if (StorageErrors.guard(store().sync()::link).isPresent()) {
                     throw new IllegalStateException("this vault is linked to a sync account: change its password "
                             + "through the sync client, which changes it on the account too");
                 }
@@ -97,7 +97,7 @@ public final class VaultAccount {
     public Optional<SyncLink> syncLink() {
         synchronized (vault) {
             vault.requireOpen();
-            return StorageErrors.guard(store()::syncLink);
+            return StorageErrors.guard(store().sync()::link);
         }
     }
 
@@ -137,7 +137,7 @@ public final class VaultAccount {
             SecretBytes newAccountKey = StorageErrors.guard(() -> AccountKeys.attach(store(), secrets.userKey(),
                     share));
             keyring.replaceAccountKey(newAccountKey);
-            StorageErrors.guardRun(() -> store().putSyncLink(link));
+            StorageErrors.guardRun(() -> store().sync().putLink(link));
             LOG.info("Attached the vault to a sync account");
         }
     }

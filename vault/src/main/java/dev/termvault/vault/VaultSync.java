@@ -51,14 +51,14 @@ public final class VaultSync {
     /** Up to {@code limit} records with local changes to push, oldest first. */
     public List<PendingChange> pending(int limit) {
         synchronized (vault) {
-            return StorageErrors.guard(() -> vault.store().pending(vault.vaultId(), limit));
+            return StorageErrors.guard(() -> vault.store().sync().pending(vault.vaultId(), limit));
         }
     }
 
     /** How many records have local changes not yet acknowledged by the server. */
     public int pendingCount() {
         synchronized (vault) {
-            return StorageErrors.guard(() -> vault.store().pendingCount(vault.vaultId()));
+            return StorageErrors.guard(() -> vault.store().sync().pendingCount(vault.vaultId()));
         }
     }
 
@@ -71,42 +71,42 @@ public final class VaultSync {
             return;
         }
         synchronized (vault) {
-            StorageErrors.guardRun(() -> vault.store().acknowledge(vault.vaultId(), pushed));
+            StorageErrors.guardRun(() -> vault.store().sync().acknowledge(vault.vaultId(), pushed));
         }
     }
 
     /** The last cursor pulled: the vault's high-water mark on the server. */
     public long cursor() {
         synchronized (vault) {
-            return StorageErrors.guard(() -> vault.store().syncCursor(vault.vaultId()));
+            return StorageErrors.guard(() -> vault.store().sync().cursor(vault.vaultId()));
         }
     }
 
     /** Stores the last cursor pulled. */
     public void setCursor(long cursor) {
         synchronized (vault) {
-            StorageErrors.guardRun(() -> vault.store().setSyncCursor(vault.vaultId(), cursor));
+            StorageErrors.guardRun(() -> vault.store().sync().setCursor(vault.vaultId(), cursor));
         }
     }
 
     /** The base version of a record, if the server ever acknowledged or sent one. */
     public Optional<SyncBase> base(UUID recordId) {
         synchronized (vault) {
-            return StorageErrors.guard(() -> vault.store().syncBase(vault.vaultId(), recordId));
+            return StorageErrors.guard(() -> vault.store().sync().base(vault.vaultId(), recordId));
         }
     }
 
     /** Where each of the given records stands: base and local revisions, one entry per id. */
     public Map<UUID, SyncState> states(List<UUID> recordIds) {
         synchronized (vault) {
-            return StorageErrors.guard(() -> vault.store().syncStates(vault.vaultId(), recordIds));
+            return StorageErrors.guard(() -> vault.store().sync().states(vault.vaultId(), recordIds));
         }
     }
 
     /** Every record's base version. */
     public List<SyncBase> bases() {
         synchronized (vault) {
-            return StorageErrors.guard(() -> vault.store().syncBases(vault.vaultId()));
+            return StorageErrors.guard(() -> vault.store().sync().bases(vault.vaultId()));
         }
     }
 
@@ -140,7 +140,7 @@ public final class VaultSync {
             int resealed = 0;
             java.util.Set<UUID> skipped = new java.util.HashSet<>();
             while (true) {
-                List<UUID> ids = StorageErrors.guard(() -> vault.store().rewrappedOnly(vault.vaultId(),
+                List<UUID> ids = StorageErrors.guard(() -> vault.store().sync().rewrappedOnly(vault.vaultId(),
                         skipped.size() + 200));
                 ids = ids.stream().filter(id -> !skipped.contains(id)).toList();
                 if (ids.isEmpty()) {
@@ -263,7 +263,7 @@ public final class VaultSync {
                         : RecordRow.live(v.recordId(), v.revision(), v.envelope(),
                         Envelopes.peek(v.envelope()).vaultKeyVersion()));
             }
-            StorageErrors.guardRun(() -> vault.store().storeRemote(vault.vaultId(), rows, cursor));
+            StorageErrors.guardRun(() -> vault.store().sync().storeRemote(vault.vaultId(), rows, cursor));
             for (RemoteVersion v : versions) {
                 if (v.deleted()) {
                     vault.index().remove(v.recordId());
@@ -356,7 +356,7 @@ public final class VaultSync {
             long revision = Math.max(localRevision, remoteRevision) + 1;
             RecordRow row = merged == null ? RecordRow.tombstone(recordId, revision)
                     : RecordSealer.seal(vault.keyring(), new VaultRecord(recordId.toString(), revision, merged));
-            StorageErrors.guardRun(() -> vault.store().storeRemote(vault.vaultId(), remote, row));
+            StorageErrors.guardRun(() -> vault.store().sync().storeRemote(vault.vaultId(), remote, row));
             if (merged == null) {
                 vault.index().remove(recordId);
             } else {

@@ -77,7 +77,7 @@ class VaultKeysTest {
             assertThat(keyVersions(dir)).containsExactly(Map.entry(2, 449L));
             assertThat(StoreTestAccess.count(dir, "vault_key")).isEqualTo(1);
             assertThat(StoreTestAccess.count(dir, "key_rotation")).isZero();
-            assertThat(vault.store().outbox(2000)).filteredOn(e -> e.operation().equals("REWRAP"))
+            assertThat(vault.store().sync().outbox(2000)).filteredOn(e -> e.operation().equals("REWRAP"))
                     .extracting(OutboxEntry::revision).hasSize(449).containsOnly(1L);
             assertThat(vault.list()).hasSize(449);
 

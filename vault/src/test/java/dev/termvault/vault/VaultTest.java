@@ -71,7 +71,7 @@ class VaultTest {
                 assertThat(row.envelope()).isNull();
                 assertThat(row.revision()).isEqualTo(3);
             });
-            assertThat(vault.store().outbox(100)).last().satisfies(entry -> {
+            assertThat(vault.store().sync().outbox(100)).last().satisfies(entry -> {
                 assertThat(entry.operation()).isEqualTo("DELETE");
                 assertThat(entry.recordId().toString()).isEqualTo(hostId);
             });

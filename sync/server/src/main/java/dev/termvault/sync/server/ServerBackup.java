@@ -23,21 +23,53 @@ import java.util.Map;
  */
 public final class ServerBackup {
 
+    private static final String PREFIX = "termvault server backup: ";
+
     private ServerBackup() {
     }
 
     /** Runs the command; returns 0 when every selected store was copied, 2 for bad usage, 1 for a failure. */
     public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-        Map<String, String> overrides = new HashMap<>();
-        Path configFile = null;
-        Path to = null;
+        Options options;
         try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(PREFIX + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+        if (options.help()) {
+            out.println(usage());
+            return 0;
+        }
+        ServerConfig config;
+        List<String> roles;
+        try {
+            config = ServerConfig.load(options.configFile(), environment, options.overrides());
+            roles = roles(config.get("server.roles", "all"));
+        } catch (IllegalArgumentException e) {
+            err.println(PREFIX + e.getMessage());
+            return 2;
+        }
+        if (!createPrivateFolder(options.to(), err) || !copyStores(config, roles, options.to(), out, err)) {
+            return 1;
+        }
+        printNotCopied(config, roles, out);
+        return 0;
+    }
+
+    /** The command line: where to copy to, and the overrides of the server's configuration it names. */
+    private record Options(boolean help, Path to, Path configFile, Map<String, String> overrides) {
+
+        static Options parse(String[] args) {
+            Map<String, String> overrides = new HashMap<>();
+            Path configFile = null;
+            Path to = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
                     case "--help", "-h" -> {
-                        out.println(usage());
-                        return 0;
+                        return new Options(true, null, null, Map.of());
                     }
                     case "--to" -> to = Path.of(value(args, ++i, a));
                     case "--role" -> overrides.put("server.roles", value(args, ++i, a));
@@ -49,20 +81,12 @@ public final class ServerBackup {
             if (to == null) {
                 throw new IllegalArgumentException("--to DIR is required");
             }
-        } catch (IllegalArgumentException e) {
-            err.println("termvault server backup: " + e.getMessage());
-            err.println(usage());
-            return 2;
+            return new Options(false, to, configFile, overrides);
         }
-        ServerConfig config;
-        List<String> roles;
-        try {
-            config = ServerConfig.load(configFile, environment, overrides);
-            roles = roles(config.get("server.roles", "all"));
-        } catch (IllegalArgumentException e) {
-            err.println("termvault server backup: " + e.getMessage());
-            return 2;
-        }
+    }
+
+    /** Creates {@code to} (readable by its owner only, where the file system has POSIX permissions). */
+    private static boolean createPrivateFolder(Path to, PrintStream err) {
         try {
             Files.createDirectories(to);
             try {
@@ -70,10 +94,19 @@ public final class ServerBackup {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
+            return true;
         } catch (IOException e) {
-            err.println("termvault server backup: cannot create " + to + ": " + e.getMessage());
-            return 1;
+            err.println(PREFIX + "cannot create " + to + ": " + e.getMessage());
+            return false;
         }
+    }
+
+    /**
+     * Copies each role's store to {@code to}; with several roles, one without a SQLite file here is skipped.
+     * False (after saying why) when a copy failed or nothing was copied.
+     */
+    private static boolean copyStores(ServerConfig config, List<String> roles, Path to, PrintStream out,
+            PrintStream err) {
         boolean all = roles.size() > 1;
         int copied = 0;
         for (String role : roles) {
@@ -89,14 +122,19 @@ public final class ServerBackup {
                         + r.migrations() + ")");
                 copied++;
             } catch (ServerStoreException e) {
-                err.println("termvault server backup: " + e.getMessage());
-                return 1;
+                err.println(PREFIX + e.getMessage());
+                return false;
             }
         }
         if (copied == 0) {
-            err.println("termvault server backup: no store found under " + config.dataDir());
-            return 1;
+            err.println(PREFIX + "no store found under " + config.dataDir());
+            return false;
         }
+        return true;
+    }
+
+    /** Says what a store backup leaves out, and must be kept apart: the master key and the TLS key. */
+    private static void printNotCopied(ServerConfig config, List<String> roles, PrintStream out) {
         if (roles.contains("keys")) {
             String backend = config.get("keys.masterKey", "local");
             out.println("Not copied: the master key (keys.masterKey=" + backend
@@ -106,7 +144,6 @@ public final class ServerBackup {
         }
         out.println("Not copied: the TLS certificate and key (" + config.dataDir().resolve("tls")
                 + " when self-signed); clients pin that certificate.");
-        return 0;
     }
 
     private static List<String> roles(String spec) {

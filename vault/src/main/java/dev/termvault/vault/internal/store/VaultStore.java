@@ -1,9 +1,6 @@
 package dev.termvault.vault.internal.store;
 
-import dev.termvault.vault.sync.PendingChange;
-import dev.termvault.vault.sync.SyncBase;
 import dev.termvault.vault.sync.SyncLink;
-import dev.termvault.vault.sync.SyncState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -17,7 +14,8 @@ import java.util.UUID;
 
 /**
  * The encrypted local cache: one SQLite file holding the account row, the device row, the wrapped vault
- * keys, the record envelopes, the outbox and the state of a key rotation. It stores bytes it cannot read:
+ * keys, the record envelopes, the outbox and the state of a key rotation (the sync client's part, from the
+ * outbox on, is {@link #sync()}). It stores bytes it cannot read:
  * every key is wrapped and every record is an envelope; sealing and opening happen above this class.
  *
  * <p>Every write method is one transaction, and every record write adds its outbox row in that same
@@ -30,9 +28,11 @@ public final class VaultStore implements AutoCloseable {
 
     private final SqliteDatabase db;
     private final RecordTable records = new RecordTable();
+    private final SyncStore sync;
 
     private VaultStore(SqliteDatabase db) {
         this.db = db;
+        this.sync = new SyncStore(db, records);
     }
 
     /** The database file of the vault folder {@code dir}. */
@@ -66,6 +66,11 @@ public final class VaultStore implements AutoCloseable {
         }
     }
 
+    /** The outbox, the sync bases, cursor and link: what the sync client keeps in this file. */
+    public SyncStore sync() {
+        return sync;
+    }
+
     /** The schema version of the open file. */
     public int schemaVersion() {
         return db.read("read the storage format", Migrations::currentVersion);
@@ -91,6 +96,26 @@ public final class VaultStore implements AutoCloseable {
             AccountTable.insert(c, account, deviceId);
             AccountTable.insertVault(c, vaultId, keyVersion);
             AccountTable.insertVaultKey(c, vaultId, keyVersion, wrappedKey);
+            return null;
+        });
+    }
+
+    /**
+     * Writes an account joined from a sync server (a second device): the account row, a new device, the
+     * vault with the server's id and every wrapped key the server holds, and the link; one transaction.
+     */
+    public void createJoinedAccount(AccountRow account, UUID deviceId, UUID vaultId, int currentKeyVersion,
+                                    Map<Integer, byte[]> wrappedKeys, SyncLink link) {
+        db.transaction("join the account", c -> {
+            if (AccountTable.read(c).isPresent()) {
+                throw new VaultStoreException("This folder already holds a vault");
+            }
+            AccountTable.insert(c, account, deviceId);
+            AccountTable.insertVault(c, vaultId, currentKeyVersion);
+            for (Map.Entry<Integer, byte[]> key : wrappedKeys.entrySet()) {
+                AccountTable.insertVaultKey(c, vaultId, key.getKey(), key.getValue());
+            }
+            SyncTable.putLink(c, link);
             return null;
         });
     }
@@ -122,14 +147,6 @@ public final class VaultStore implements AutoCloseable {
             AccountTable.setCurrentKeyVersion(c, vaultId, current);
             return null;
         });
-    }
-
-    /**
-     * Ids of live records whose only pending change is a re-wrap (a vault-key rotation changed their key slot
-     * at the revision the server already holds), at most {@code limit}.
-     */
-    public List<UUID> rewrappedOnly(UUID vaultId, int limit) {
-        return db.read("read the pending changes", c -> SyncTable.rewrappedOnly(c, vaultId, limit));
     }
 
     /** Every wrapped key of {@code vaultId}, by key version. */
@@ -248,144 +265,6 @@ public final class VaultStore implements AutoCloseable {
             AccountTable.deleteUnusedKeys(c, rotation.vaultId(), rotation.toVersion());
             RotationTable.delete(c, rotation.vaultId());
             return true;
-        });
-    }
-
-    // ---- outbox (for the sync client) -----------------------------------------------------------
-
-    /** The outbox, oldest first. */
-    public List<OutboxEntry> outbox(int limit) {
-        return db.read("read the outbox", c -> OutboxTable.read(c, limit));
-    }
-
-    /** Removes outbox entries up to and including {@code seq} (after the server acknowledged them). */
-    public void removeOutboxThrough(long seq) {
-        db.transaction("update the outbox", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq <= ?")) {
-                ps.setLong(1, seq);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    // ---- sync bookkeeping (for the sync client) --------------------------------------------------
-
-    /** Up to {@code limit} records with unacknowledged local changes, oldest change first. */
-    public List<PendingChange> pending(UUID vaultId, int limit) {
-        return db.read("read the pending changes", c -> SyncTable.pending(c, vaultId, limit));
-    }
-
-    /** How many records have unacknowledged local changes. */
-    public int pendingCount(UUID vaultId) {
-        return db.read("read the pending changes", c -> SyncTable.pendingCount(c, vaultId));
-    }
-
-    /** The last agreed server version of a record. */
-    public Optional<SyncBase> syncBase(UUID vaultId, UUID recordId) {
-        return db.read("read a sync base", c -> SyncTable.base(c, vaultId, recordId));
-    }
-
-    /** Base and local revisions of the given records (one entry per id), read in a few queries. */
-    public Map<UUID, SyncState> syncStates(UUID vaultId, List<UUID> recordIds) {
-        return db.read("read the sync state", c -> SyncTable.states(c, vaultId, recordIds));
-    }
-
-    /** Every record's last agreed server version (tombstones included). */
-    public List<SyncBase> syncBases(UUID vaultId) {
-        return db.read("read the sync bases", c -> SyncTable.liveBases(c, vaultId));
-    }
-
-    /**
-     * The server stored these pushed changes as sent (each row's revision and envelope, null for a delete):
-     * each becomes its record's base, a record is clean if it did not change meanwhile, its outbox rows go;
-     * one transaction.
-     */
-    public void acknowledge(UUID vaultId, List<PendingChange> pushed) {
-        db.transaction("record pushed changes", c -> {
-            for (PendingChange row : pushed) {
-                SyncTable.putBase(c, vaultId, row.recordId(), row.revision(), row.deleted() ? null : row.envelope());
-                SyncTable.acknowledge(c, vaultId, row.recordId(), row.revision());
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Stores a version received from the server as the record's new base, and as the record itself
-     * ({@code local == null}) or with {@code local} (a merge still to push, kept dirty) in its place; one
-     * transaction.
-     */
-    public void storeRemote(UUID vaultId, RecordRow remote, RecordRow local) {
-        db.transaction("store a synced change", c -> {
-            long seq = records.nextSequence(c);
-            SyncTable.putBase(c, vaultId, remote.recordId(), remote.revision(), remote.envelope());
-            if (local == null) {
-                SyncTable.replaceRecord(c, vaultId, remote, remote.revision(), false, seq);
-            } else {
-                SyncTable.replaceRecord(c, vaultId, local, remote.revision(), true, seq);
-            }
-            return null;
-        });
-    }
-
-    /**
-     * Stores versions received from the server as their records' new bases and as the records themselves,
-     * and (unless {@code cursor} is null) the new sync cursor; one transaction.
-     */
-    public void storeRemote(UUID vaultId, List<RecordRow> remotes, Long cursor) {
-        db.transaction("store synced changes", c -> {
-            SyncTable.storeRemote(c, vaultId, remotes, records.nextSequence(c));
-            if (cursor != null) {
-                SyncTable.setCursor(c, vaultId, cursor);
-            }
-            return null;
-        });
-    }
-
-    /** The last server cursor pulled for {@code vaultId} (the vault's high-water mark). */
-    public long syncCursor(UUID vaultId) {
-        return db.read("read the sync cursor", c -> SyncTable.cursor(c, vaultId));
-    }
-
-    /** Stores the last server cursor pulled. */
-    public void setSyncCursor(UUID vaultId, long cursor) {
-        db.transaction("store the sync cursor", c -> {
-            SyncTable.setCursor(c, vaultId, cursor);
-            return null;
-        });
-    }
-
-    /** The sync account this folder is linked to, if any. */
-    public Optional<SyncLink> syncLink() {
-        return db.read("read the sync link", SyncTable::link);
-    }
-
-    /** Links this folder to a sync account, replacing any previous link. */
-    public void putSyncLink(SyncLink link) {
-        db.transaction("store the sync link", c -> {
-            SyncTable.putLink(c, link);
-            return null;
-        });
-    }
-
-    /**
-     * Writes an account joined from a sync server (a second device): the account row, a new device, the
-     * vault with the server's id and every wrapped key the server holds, and the link; one transaction.
-     */
-    public void createJoinedAccount(AccountRow account, UUID deviceId, UUID vaultId, int currentKeyVersion,
-                                    Map<Integer, byte[]> wrappedKeys, SyncLink link) {
-        db.transaction("join the account", c -> {
-            if (AccountTable.read(c).isPresent()) {
-                throw new VaultStoreException("This folder already holds a vault");
-            }
-            AccountTable.insert(c, account, deviceId);
-            AccountTable.insertVault(c, vaultId, currentKeyVersion);
-            for (Map.Entry<Integer, byte[]> key : wrappedKeys.entrySet()) {
-                AccountTable.insertVaultKey(c, vaultId, key.getKey(), key.getValue());
-            }
-            SyncTable.putLink(c, link);
-            return null;
         });
     }
 

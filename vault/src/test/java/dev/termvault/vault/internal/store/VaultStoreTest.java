@@ -92,7 +92,7 @@ class VaultStoreTest {
                 assertThat(r.revision()).isEqualTo(3);
             });
             assertThat(store.liveRecords(VAULT)).isEmpty();
-            assertThat(store.outbox(10)).extracting(OutboxEntry::operation, OutboxEntry::revision)
+            assertThat(store.sync().outbox(10)).extracting(OutboxEntry::operation, OutboxEntry::revision)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("PUT", 1L),
                             org.assertj.core.groups.Tuple.tuple("PUT", 2L),
                             org.assertj.core.groups.Tuple.tuple("DELETE", 3L));
@@ -107,7 +107,7 @@ class VaultStoreTest {
             assertThatThrownBy(() -> store.write(VAULT, List.of(RecordRow.live(a, 1, new byte[] {1}, 1),
                     RecordRow.live(b, 5, new byte[] {1}, 1)))).isInstanceOf(VaultStoreException.class);
             assertThat(store.liveRecords(VAULT)).isEmpty();
-            assertThat(store.outbox(10)).isEmpty();
+            assertThat(store.sync().outbox(10)).isEmpty();
         }
     }
 

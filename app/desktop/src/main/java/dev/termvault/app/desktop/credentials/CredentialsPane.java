@@ -1,8 +1,9 @@
 package dev.termvault.app.desktop.credentials;
 
+import dev.termvault.app.desktop.common.Controls;
+import dev.termvault.app.desktop.common.FormRows;
 import dev.termvault.app.desktop.common.Forms;
 import dev.termvault.app.desktop.common.Sheets;
-import dev.termvault.app.desktop.hosts.HostsPane;
 import atlantafx.base.theme.Styles;
 import dev.termvault.vault.VaultRecord;
 import dev.termvault.vault.model.Credential;
@@ -60,11 +61,7 @@ public final class CredentialsPane {
     }
 
     private Node listSide() {
-        TextField search = new TextField();
-        search.setId("credentialSearch");
-        search.setPromptText("Search names and usernames");
-        search.textProperty().bindBidirectional(model.queryProperty());
-        HBox.setHgrow(search, Priority.ALWAYS);
+        TextField search = Controls.search("credentialSearch", "Search names and usernames", model.queryProperty());
         Button add = new Button(null, new FontIcon(Material2AL.ADD));
         add.setId("newCredential");
         add.setTooltip(new Tooltip("New credential"));
@@ -73,22 +70,7 @@ public final class CredentialsPane {
         list.setId("credentialList");
         list.setItems(model.credentials());
         list.setPlaceholder(new Label("No saved passwords."));
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(VaultRecord record, boolean empty) {
-                super.updateItem(record, empty);
-                setText(null);
-                if (empty || record == null || !(record.item() instanceof Credential c)) {
-                    setGraphic(null);
-                    return;
-                }
-                Label name = new Label(c.name());
-                name.getStyleClass().add(Styles.TEXT_BOLD);
-                Label user = new Label(c.username() == null ? "no username" : c.username());
-                user.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-                setGraphic(new HBox(10, new FontIcon(Material2AL.ACCOUNT_BOX), new VBox(2, name, user)));
-            }
-        });
+        list.setCellFactory(v -> new CredentialCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.edit(now);
@@ -114,16 +96,26 @@ public final class CredentialsPane {
         TextField user = new TextField();
         user.setId("credentialUser");
         user.textProperty().bindBidirectional(model.usernameProperty());
+        GridPane grid = Sheets.formGrid();
+        FormRows.add(grid, 0, "Name", nameField, model.nameErrorProperty());
+        grid.add(new Label("Username"), 0, 2);
+        grid.add(user, 1, 2);
+        grid.add(new Label("Password"), 0, 3);
+        grid.add(passwordRow(), 1, 3);
+        return Controls.titled("Credential", grid, editorActions(),
+                Forms.hint("Passwords are copied to the clipboard; search never looks at them."));
+    }
+
+    /** The password, hidden or shown, with the buttons that show and copy it. */
+    private Node passwordRow() {
         PasswordField hidden = new PasswordField();
         hidden.setId("credentialPassword");
         hidden.textProperty().bindBidirectional(model.passwordProperty());
         TextField shown = new TextField();
         shown.setId("credentialPasswordShown");
         shown.textProperty().bindBidirectional(model.passwordProperty());
-        shown.visibleProperty().bind(model.revealProperty());
-        shown.managedProperty().bind(shown.visibleProperty());
-        hidden.visibleProperty().bind(model.revealProperty().not());
-        hidden.managedProperty().bind(hidden.visibleProperty());
+        Controls.shownWhen(model.revealProperty(), shown);
+        Controls.shownWhen(model.revealProperty().not(), hidden);
         HBox.setHgrow(hidden, Priority.ALWAYS);
         HBox.setHgrow(shown, Priority.ALWAYS);
         ToggleButton reveal = new ToggleButton(null, new FontIcon(Material2MZ.VISIBILITY));
@@ -137,41 +129,18 @@ public final class CredentialsPane {
         copy.getStyleClass().add(Styles.BUTTON_ICON);
         copy.disableProperty().bind(model.editingProperty().isNull());
         copy.setOnAction(e -> model.copyPassword(null));
+        return new HBox(6, hidden, shown, reveal, copy);
+    }
 
-        GridPane grid = Sheets.formGrid();
-        grid.add(new Label("Name"), 0, 0);
-        grid.add(nameField, 1, 0);
-        GridPane.setHgrow(nameField, Priority.ALWAYS);
-        Label nameError = Forms.message(model.nameErrorProperty(), Styles.DANGER);
-        nameError.getStyleClass().add(Styles.TEXT_SMALL);
-        grid.add(nameError, 1, 1);
-        HostsPane.markInvalid(nameField, model.nameErrorProperty());
-        grid.add(new Label("Username"), 0, 2);
-        grid.add(user, 1, 2);
-        grid.add(new Label("Password"), 0, 3);
-        grid.add(new HBox(6, hidden, shown, reveal, copy), 1, 3);
-
-        Button save = new Button("Save", new FontIcon(Material2MZ.SAVE));
-        save.setId("saveCredential");
+    private Node editorActions() {
+        Button save = Controls.saveButton("saveCredential", model.validProperty());
         save.setDefaultButton(true);
-        save.getStyleClass().add(Styles.ACCENT);
-        save.disableProperty().bind(model.validProperty().not());
         save.setOnAction(e -> model.save().ifPresent(saved -> model.credentials().stream()
                 .filter(r -> r.id().equals(saved.id())).findFirst()
                 .ifPresent(r -> list.getSelectionModel().select(r))));
-        Button delete = new Button("Delete...", new FontIcon(Material2AL.DELETE));
-        delete.setId("deleteCredential");
-        delete.getStyleClass().add(Styles.DANGER);
+        Button delete = Controls.deleteButton("deleteCredential", this::confirmDelete);
         delete.disableProperty().bind(model.editingProperty().isNull());
-        delete.setOnAction(e -> confirmDelete());
-        Label status = new Label();
-        status.setId("credentialStatus");
-        status.textProperty().bind(model.statusProperty());
-
-        VBox side = new VBox(12, Forms.title("Credential"), grid, actions(new HBox(10, save, delete, status)),
-                Forms.hint("Passwords are copied to the clipboard; search never looks at them."));
-        side.setPadding(new Insets(16));
-        return side;
+        return Controls.actionRow(10, save, delete, Controls.status("credentialStatus", model.statusProperty()));
     }
 
     private void confirmDelete() {
@@ -191,13 +160,21 @@ public final class CredentialsPane {
         });
     }
 
-    private static HBox actions(HBox row) {
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        row.getChildren().forEach(n -> {
-            if (n instanceof Button b) {
-                b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    /** A saved password in the list: its name, and its username beneath in small muted text. */
+    private static final class CredentialCell extends ListCell<VaultRecord> {
+        @Override
+        protected void updateItem(VaultRecord record, boolean empty) {
+            super.updateItem(record, empty);
+            setText(null);
+            if (empty || record == null || !(record.item() instanceof Credential c)) {
+                setGraphic(null);
+                return;
             }
-        });
-        return row;
+            Label name = new Label(c.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            Label user = new Label(c.username() == null ? "no username" : c.username());
+            user.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            setGraphic(new HBox(10, new FontIcon(Material2AL.ACCOUNT_BOX), new VBox(2, name, user)));
+        }
     }
 }

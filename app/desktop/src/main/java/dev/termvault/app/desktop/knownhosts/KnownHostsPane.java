@@ -1,31 +1,23 @@
 package dev.termvault.app.desktop.knownhosts;
 
 import dev.termvault.app.core.knownhosts.KnownHostRow;
-import dev.termvault.app.desktop.common.Forms;
+import dev.termvault.app.desktop.common.Controls;
 import dev.termvault.app.desktop.common.Sheets;
-import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
+import dev.termvault.app.desktop.common.Tables;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /** Known hosts: the host keys accepted so far, with search and delete. */
 public final class KnownHostsPane {
@@ -51,18 +43,36 @@ public final class KnownHostsPane {
     }
 
     private Node content() {
-        TextField search = new TextField();
-        search.setId("knownHostSearch");
-        search.setPromptText("Search host, key type or fingerprint");
-        search.textProperty().bindBidirectional(model.queryProperty());
-        HBox.setHgrow(search, Priority.ALWAYS);
+        TextField search = Controls.search("knownHostSearch", "Search host, key type or fingerprint",
+                model.queryProperty());
+        Button delete = Controls.deleteButton("deleteKnownHost", () -> confirmDelete(model.selectedProperty().get()));
+        delete.disableProperty().bind(model.selectedProperty().isNull());
+        return Controls.titled("Known hosts", search, table(), Controls.actionRow(10, delete,
+                Controls.mutedStatus("knownHostStatus", model.statusProperty())));
+    }
 
-        table.setId("knownHostTable");
-        table.setItems(model.rows());
-        table.setPlaceholder(new Label("No host keys accepted yet: they are added when you connect."));
-        table.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<KnownHostRow, String> host = column("Host", 150, KnownHostRow::host);
+    private TableView<KnownHostRow> table() {
+        Tables.records(table, "knownHostTable", model.rows(),
+                "No host keys accepted yet: they are added when you connect.");
+        table.getColumns().setAll(List.of(hostColumn(),
+                Tables.<KnownHostRow>column("Port", 50, r -> Integer.toString(r.port())),
+                Tables.column("Type", 86, KnownHostRow::typeLabel),
+                Tables.<KnownHostRow>column("Added", 96, r -> r.addedText(zone)),
+                Tables.monospace(Tables.column("Fingerprint (SHA256)", 340, KnownHostRow::fingerprint))));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty()
+                .set(now));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                confirmDelete(model.selectedProperty().get());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return table;
+    }
+
+    /** The host column: a hashed name in muted italics (with why), a revoked key in red and marked so. */
+    private static TableColumn<KnownHostRow, String> hostColumn() {
+        TableColumn<KnownHostRow, String> host = Tables.column("Host", 150, KnownHostRow::host);
         host.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -80,60 +90,7 @@ public final class KnownHostsPane {
                 }
             }
         });
-        table.getColumns().setAll(List.of(host,
-                column("Port", 50, r -> Integer.toString(r.port())),
-                column("Type", 86, KnownHostRow::typeLabel),
-                column("Added", 96, r -> r.addedText(zone)),
-                monospace(column("Fingerprint (SHA256)", 340, KnownHostRow::fingerprint))));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty()
-                .set(now));
-        table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE) {
-                confirmDelete(model.selectedProperty().get());
-            }
-        });
-        VBox.setVgrow(table, Priority.ALWAYS);
-
-        Button delete = new Button("Delete...", new FontIcon(Material2AL.DELETE));
-        delete.setId("deleteKnownHost");
-        delete.getStyleClass().add(Styles.DANGER);
-        delete.disableProperty().bind(model.selectedProperty().isNull());
-        delete.setOnAction(e -> confirmDelete(model.selectedProperty().get()));
-        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        Label status = new Label();
-        status.setId("knownHostStatus");
-        status.getStyleClass().add(Styles.TEXT_MUTED);
-        status.textProperty().bind(model.statusProperty());
-
-        HBox actions = new HBox(10, delete, status);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(12, Forms.title("Known hosts"), search, table, actions);
-        box.setPadding(new Insets(16));
-        return box;
-    }
-
-    /** Shows the column's text in a small monospace font (fingerprints). */
-    static <S> TableColumn<S, String> monospace(TableColumn<S, String> column) {
-        column.setCellFactory(c -> {
-            javafx.scene.control.TableCell<S, String> cell = new javafx.scene.control.TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
-            return cell;
-        });
-        return column;
-    }
-
-    private static TableColumn<KnownHostRow, String> column(String name, double width,
-            Function<KnownHostRow, String> value) {
-        TableColumn<KnownHostRow, String> column = new TableColumn<>(name);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
+        return host;
     }
 
     private void confirmDelete(KnownHostRow row) {

@@ -22,6 +22,9 @@ import java.util.Optional;
  * state of every record (opaque envelope or tombstone) with the per-vault sequence number at which it last
  * changed. Nothing here can be decrypted by the server. Ownership is checked by the caller
  * ({@link #owner}); these methods trust the vault id they are given.
+ *
+ * <p>Each method is one transaction or one read here; the statements on the key, record and usage tables are
+ * in {@link StoredKeys}, {@link StoredRecords} and {@link AccountUsage}.
  */
 public final class BlobStore {
     private final Database db;
@@ -35,7 +38,7 @@ public final class BlobStore {
 
     public Created createVault(String accountId, String vaultId, long now) {
         return db.transaction(c -> {
-            ensureAccount(c, accountId);
+            AccountUsage.ensure(c, accountId);
             Optional<String> owner = owner(c, vaultId);
             if (owner.isPresent()) {
                 return owner.get().equals(accountId) ? Created.ALREADY_YOURS : Created.TAKEN;
@@ -96,29 +99,16 @@ public final class BlobStore {
     /** Stores a wrapped key version once; the same bytes again are accepted, different bytes are not. */
     public KeyPut putKey(String accountId, String vaultId, int version, byte[] wrapped, long maxBytes, long now) {
         return db.transaction(c -> {
-            Usage usage = lockUsage(c, accountId, maxBytes, 0);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT wrapped_key FROM vault_keys WHERE vault_id = ? AND key_version = ?")) {
-                ps.setString(1, vaultId);
-                ps.setInt(2, version);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return java.util.Arrays.equals(rs.getBytes(1), wrapped) ? KeyPut.SAME : KeyPut.DIFFERENT;
-                    }
-                }
+            Usage usage = AccountUsage.lock(c, accountId, maxBytes, 0);
+            Optional<byte[]> stored = StoredKeys.find(c, vaultId, version);
+            if (stored.isPresent()) {
+                return java.util.Arrays.equals(stored.get(), wrapped) ? KeyPut.SAME : KeyPut.DIFFERENT;
             }
             if (usage.bytes() + wrapped.length > maxBytes) {
                 throw new ApiException.QuotaExceeded("the account's storage quota (" + maxBytes + " bytes) is used up");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO vault_keys (vault_id, key_version, wrapped_key, created_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, vaultId);
-                ps.setInt(2, version);
-                ps.setBytes(3, wrapped);
-                ps.setLong(4, now);
-                ps.executeUpdate();
-            }
-            saveUsage(c, accountId, usage.bytes() + wrapped.length, usage.records());
+            StoredKeys.insert(c, vaultId, version, wrapped, now);
+            AccountUsage.save(c, accountId, usage.bytes() + wrapped.length, usage.records());
             return KeyPut.STORED;
         });
     }
@@ -134,17 +124,8 @@ public final class BlobStore {
     public Rewrap rewrapKeys(String accountId, String vaultId, int epoch, java.util.Map<Integer, byte[]> wraps,
                              long maxBytes) {
         return db.transaction(c -> {
-            Usage usage = lockUsage(c, accountId, maxBytes, 0);
-            java.util.Map<Integer, byte[]> stored = new java.util.TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT key_version, wrapped_key FROM vault_keys WHERE vault_id = ?")) {
-                ps.setString(1, vaultId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(rs.getInt(1), rs.getBytes(2));
-                    }
-                }
-            }
+            Usage usage = AccountUsage.lock(c, accountId, maxBytes, 0);
+            java.util.Map<Integer, byte[]> stored = StoredKeys.all(c, vaultId);
             if (!stored.keySet().equals(wraps.keySet())) {
                 return Rewrap.MISMATCH;
             }
@@ -164,56 +145,24 @@ public final class BlobStore {
             if (total > maxBytes && newBytes > oldBytes) {
                 throw new ApiException.QuotaExceeded("the account's storage quota (" + maxBytes + " bytes) is used up");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE vault_keys SET wrapped_key = ? WHERE vault_id = ? AND key_version = ?")) {
-                for (java.util.Map.Entry<Integer, byte[]> e : wraps.entrySet()) {
-                    ps.setBytes(1, e.getValue());
-                    ps.setString(2, vaultId);
-                    ps.setInt(3, e.getKey());
-                    ps.executeUpdate();
-                }
-            }
-            saveUsage(c, accountId, total, usage.records());
+            StoredKeys.replace(c, vaultId, wraps);
+            AccountUsage.save(c, accountId, total, usage.records());
             return Rewrap.STORED;
         });
     }
 
     public List<WrappedVaultKey> keys(String vaultId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT key_version, wrapped_key FROM vault_keys WHERE vault_id = ? ORDER BY key_version")) {
-                ps.setString(1, vaultId);
-                List<WrappedVaultKey> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new WrappedVaultKey(rs.getInt(1), rs.getBytes(2)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read(c -> StoredKeys.list(c, vaultId));
     }
 
     /** Records changed after {@code after}, in sequence order, at most {@code limit}. */
     public ChangePage changes(String vaultId, long after, int limit) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT record_id, revision, seq, deleted, envelope FROM records"
-                            + " WHERE vault_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
-                ps.setString(1, vaultId);
-                ps.setLong(2, after);
-                ps.setInt(3, limit + 1);
-                List<Change> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(change(rs));
-                    }
-                }
-                boolean more = out.size() > limit;
-                List<Change> page = more ? out.subList(0, limit) : out;
-                long cursor = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-                return new ChangePage(List.copyOf(page), cursor, more);
-            }
+            List<Change> out = StoredRecords.after(c, vaultId, after, limit + 1);
+            boolean more = out.size() > limit;
+            List<Change> page = more ? out.subList(0, limit) : out;
+            long cursor = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+            return new ChangePage(List.copyOf(page), cursor, more);
         });
     }
 
@@ -228,51 +177,52 @@ public final class BlobStore {
      */
     public Pushed push(String accountId, String vaultId, List<PushItem> items, long maxBytes, long maxRecords, long now) {
         return db.transaction(c -> {
-            Usage usage = lockUsage(c, accountId, maxBytes, maxRecords);
+            Usage usage = AccountUsage.lock(c, accountId, maxBytes, maxRecords);
             long seq = lockVault(c, vaultId);
             long bytes = usage.bytes();
             long records = usage.records();
             List<PushResult> results = new ArrayList<>(items.size());
             boolean changed = false;
             for (PushItem item : items) {
-                Optional<Stored> stored = stored(c, vaultId, item.recordId());
-                long currentRevision = stored.map(s -> s.change.revision()).orElse(0L);
+                Optional<StoredRecords.Stored> stored = StoredRecords.find(c, vaultId, item.recordId());
+                long currentRevision = stored.map(s -> s.change().revision()).orElse(0L);
                 if (currentRevision != item.baseRevision()) {
-                    results.add(PushResult.conflict(item.recordId(), stored.map(s -> s.change)
+                    results.add(PushResult.conflict(item.recordId(), stored.map(StoredRecords.Stored::change)
                             .orElse(new Change(item.recordId(), 0, 0, null, false))));
                     continue;
                 }
                 seq++;
                 byte[] envelope = item.delete() ? null : item.envelope();
                 long size = envelope == null ? 0 : envelope.length;
-                write(c, vaultId, item, seq, envelope, size, stored.isPresent(), now);
-                bytes += size - stored.map(s -> s.size).orElse(0L);
-                records += (item.delete() ? 0 : 1) - stored.map(s -> s.change.deleted() ? 0 : 1).orElse(0);
+                StoredRecords.write(c, vaultId, item, seq, envelope, size, stored.isPresent(), now);
+                bytes += size - stored.map(StoredRecords.Stored::size).orElse(0L);
+                records += (item.delete() ? 0 : 1) - stored.map(s -> s.change().deleted() ? 0 : 1).orElse(0);
                 results.add(PushResult.applied(item.recordId(), seq));
                 changed = true;
             }
-            if (bytes > maxBytes && bytes > usage.bytes()) {
-                throw new ApiException.QuotaExceeded("the push would take the account past its storage quota ("
-                        + maxBytes + " bytes)");
-            }
-            if (records > maxRecords && records > usage.records()) {
-                throw new ApiException.QuotaExceeded("the push would take the account past its record quota ("
-                        + maxRecords + " records)");
-            }
+            checkQuota(usage, bytes, records);
             if (changed) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE vaults SET last_seq = ? WHERE vault_id = ?")) {
-                    ps.setLong(1, seq);
-                    ps.setString(2, vaultId);
-                    ps.executeUpdate();
-                }
-                saveUsage(c, accountId, bytes, records);
+                setLastSeq(c, vaultId, seq);
+                AccountUsage.save(c, accountId, bytes, records);
             }
             return new Pushed(List.copyOf(results), seq, changed);
         });
     }
 
+    /** Refuses a push that takes the account past a quota (one that only lowers the usage is let through). */
+    private static void checkQuota(Usage before, long bytes, long records) {
+        if (bytes > before.maxBytes() && bytes > before.bytes()) {
+            throw new ApiException.QuotaExceeded("the push would take the account past its storage quota ("
+                    + before.maxBytes() + " bytes)");
+        }
+        if (records > before.maxRecords() && records > before.records()) {
+            throw new ApiException.QuotaExceeded("the push would take the account past its record quota ("
+                    + before.maxRecords() + " records)");
+        }
+    }
+
     public Usage usage(String accountId, long maxBytes, long maxRecords) {
-        return db.read(c -> readUsage(c, accountId, maxBytes, maxRecords));
+        return db.read(c -> AccountUsage.read(c, accountId, maxBytes, maxRecords));
     }
 
     /** Records a device as revoked (idempotent). */
@@ -301,80 +251,11 @@ public final class BlobStore {
         });
     }
 
-    private record Stored(Change change, long size) {
-    }
-
-    private static Optional<Stored> stored(Connection c, String vaultId, String recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT record_id, revision, seq, deleted, envelope, size FROM records WHERE vault_id = ? AND record_id = ?")) {
-            ps.setString(1, vaultId);
-            ps.setString(2, recordId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Stored(change(rs), rs.getLong(6))) : Optional.empty();
-            }
-        }
-    }
-
-    private static void write(Connection c, String vaultId, PushItem item, long seq, byte[] envelope, long size,
-                              boolean exists, long now) throws SQLException {
-        String sql = exists
-                ? "UPDATE records SET revision = ?, seq = ?, deleted = ?, envelope = ?, size = ?, updated_at = ?"
-                        + " WHERE vault_id = ? AND record_id = ?"
-                : "INSERT INTO records (revision, seq, deleted, envelope, size, updated_at, vault_id, record_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, item.revision());
-            ps.setLong(2, seq);
-            ps.setInt(3, item.delete() ? 1 : 0);
-            ps.setBytes(4, envelope);
-            ps.setLong(5, size);
-            ps.setLong(6, now);
-            ps.setString(7, vaultId);
-            ps.setString(8, item.recordId());
-            ps.executeUpdate();
-        }
-    }
-
-    private static Change change(ResultSet rs) throws SQLException {
-        boolean deleted = rs.getInt(4) != 0;
-        return new Change(rs.getString(1), rs.getLong(2), rs.getLong(3), deleted ? null : rs.getBytes(5), deleted);
-    }
-
     private static Optional<String> owner(Connection c, String vaultId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM vaults WHERE vault_id = ?")) {
             ps.setString(1, vaultId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private static void ensureAccount(Connection c, String accountId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO blob_accounts (account_id, used_bytes, used_records)"
-                + " VALUES (?, 0, 0) ON CONFLICT (account_id) DO NOTHING")) {
-            ps.setString(1, accountId);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Locks the account's usage row (a no-op update takes the row lock on PostgreSQL) and reads it. */
-    private static Usage lockUsage(Connection c, String accountId, long maxBytes, long maxRecords) throws SQLException {
-        ensureAccount(c, accountId);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE blob_accounts SET used_bytes = used_bytes WHERE account_id = ?")) {
-            ps.setString(1, accountId);
-            ps.executeUpdate();
-        }
-        return readUsage(c, accountId, maxBytes, maxRecords);
-    }
-
-    private static Usage readUsage(Connection c, String accountId, long maxBytes, long maxRecords) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT used_bytes, used_records FROM blob_accounts WHERE account_id = ?")) {
-            ps.setString(1, accountId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Usage(rs.getLong(1), rs.getLong(2), maxBytes, maxRecords)
-                        : new Usage(0, 0, maxBytes, maxRecords);
             }
         }
     }
@@ -395,14 +276,11 @@ public final class BlobStore {
         }
     }
 
-    private static void saveUsage(Connection c, String accountId, long bytes, long records) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE blob_accounts SET used_bytes = ?, used_records = ? WHERE account_id = ?")) {
-            ps.setLong(1, bytes);
-            ps.setLong(2, records);
-            ps.setString(3, accountId);
+    private static void setLastSeq(Connection c, String vaultId, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE vaults SET last_seq = ? WHERE vault_id = ?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, vaultId);
             ps.executeUpdate();
         }
     }
-
 }
