@@ -140,36 +140,55 @@ public final class AccountSetupView {
         pinned.setGraphic(new FontIcon(Material2MZ.VERIFIED_USER));
         pinned.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.SUCCESS);
         box.getChildren().addAll(pinned, email, password);
-        Node last = password;
-        if (model.mode() == Mode.CREATE_ACCOUNT) {
-            PasswordField confirmation = new PasswordField();
-            confirmation.setId("accountConfirm");
-            confirmation.setPromptText("The same password again");
-            confirmation.textProperty().bindBidirectional(model.confirmationProperty());
-            Node[] meter = Forms.strengthMeter("accountStrength", model.strengthProperty());
-            box.getChildren().add(1, Forms.hint("Your vault is encrypted on this device with this master password"
-                    + " and a Secret Key made here. The server only ever stores ciphertext and cannot reset"
-                    + " either for you."));
-            box.getChildren().add(confirmation);
-            box.getChildren().addAll(meter);
-            last = confirmation;
-        } else if (model.mode() == Mode.SIGN_IN) {
-            box.getChildren().add(1, Forms.hint("Your account's email, master password and the Secret Key from"
-                    + " your Emergency Kit. The vault arrives encrypted and is opened on this device."));
-            TextField secretKey = new TextField();
-            secretKey.setId("secretKey");
-            secretKey.setPromptText("Secret Key (TV1-…, from your Emergency Kit)");
-            secretKey.setStyle("-fx-font-family: monospace;");
-            secretKey.textProperty().bindBidirectional(model.secretKeyProperty());
-            box.getChildren().add(secretKey);
-            last = secretKey;
-        } else {
-            box.getChildren().add(1, Forms.hint("The account uses this vault's master password and Secret Key."
-                    + " The records are uploaded encrypted; nothing is re-encrypted."));
-        }
+        Node last = switch (model.mode()) {
+            case CREATE_ACCOUNT -> createAccountFields(box);
+            case SIGN_IN -> signInFields(box);
+            case ATTACH -> {
+                box.getChildren().add(1, Forms.hint("The account uses this vault's master password and Secret Key."
+                        + " The records are uploaded encrypted; nothing is re-encrypted."));
+                yield password;
+            }
+        };
         if (last instanceof TextField field) {
             field.setOnAction(e -> model.submit());
         }
+        Button back = new Button("Back");
+        back.setId("detailsBack");
+        back.setOnAction(e -> model.cancel());
+        box.getChildren().addAll(Forms.message(model.problemProperty(), Styles.TEXT_MUTED),
+                Forms.message(model.errorProperty(), Styles.DANGER), new HBox(10, submitButton(), back));
+        return box;
+    }
+
+    /** The confirmation field and the strength meter of a new account; returns the last field. */
+    private Node createAccountFields(VBox box) {
+        PasswordField confirmation = new PasswordField();
+        confirmation.setId("accountConfirm");
+        confirmation.setPromptText("The same password again");
+        confirmation.textProperty().bindBidirectional(model.confirmationProperty());
+        Node[] meter = Forms.strengthMeter("accountStrength", model.strengthProperty());
+        box.getChildren().add(1, Forms.hint("Your vault is encrypted on this device with this master password"
+                + " and a Secret Key made here. The server only ever stores ciphertext and cannot reset"
+                + " either for you."));
+        box.getChildren().add(confirmation);
+        box.getChildren().addAll(meter);
+        return confirmation;
+    }
+
+    /** The Secret Key field of a sign-in on a new device; returns it. */
+    private Node signInFields(VBox box) {
+        box.getChildren().add(1, Forms.hint("Your account's email, master password and the Secret Key from"
+                + " your Emergency Kit. The vault arrives encrypted and is opened on this device."));
+        TextField secretKey = new TextField();
+        secretKey.setId("secretKey");
+        secretKey.setPromptText("Secret Key (TV1-…, from your Emergency Kit)");
+        secretKey.setStyle("-fx-font-family: monospace;");
+        secretKey.textProperty().bindBidirectional(model.secretKeyProperty());
+        box.getChildren().add(secretKey);
+        return secretKey;
+    }
+
+    private Button submitButton() {
         Button submit = new Button(switch (model.mode()) {
             case CREATE_ACCOUNT -> "Create account";
             case SIGN_IN -> "Sign in";
@@ -180,12 +199,7 @@ public final class AccountSetupView {
         submit.getStyleClass().add(Styles.ACCENT);
         submit.disableProperty().bind(model.canSubmitProperty().not());
         submit.setOnAction(e -> model.submit());
-        Button back = new Button("Back");
-        back.setId("detailsBack");
-        back.setOnAction(e -> model.cancel());
-        box.getChildren().addAll(Forms.message(model.problemProperty(), Styles.TEXT_MUTED),
-                Forms.message(model.errorProperty(), Styles.DANGER), new HBox(10, submit, back));
-        return box;
+        return submit;
     }
 
     private VBox workingStep() {

@@ -44,51 +44,18 @@ public final class StatusBar {
         root.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default transparent"
                 + " transparent transparent;");
 
-        FontIcon icon = new FontIcon();
-        icon.setId("syncIcon");
-        Label state = new Label();
-        state.setId("syncState");
-        state.textProperty().bind(model.stateProperty());
-        state.setGraphic(icon);
-        state.getStyleClass().add(Styles.TEXT_BOLD);
-        model.toneProperty().addListener((obs, old, now) -> tone(state, icon, now));
-        tone(state, icon, model.toneProperty().get());
-
-        Label pending = new Label();
-        pending.setId("syncPending");
-        pending.textProperty().bind(model.pendingProperty());
-        pending.getStyleClass().add(Styles.TEXT_MUTED);
-        hideWhenEmpty(pending);
-        Label last = new Label();
-        last.setId("syncLast");
-        last.textProperty().bind(model.lastSyncProperty());
-        last.getStyleClass().add(Styles.TEXT_MUTED);
-        hideWhenEmpty(last);
-
+        Label state = stateLabel(model);
+        Label pending = mutedLabel("syncPending", model.pendingProperty());
+        Label last = mutedLabel("syncLast", model.lastSyncProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-
-        Label error = new Label();
-        error.setId("syncError");
-        error.textProperty().bind(model.errorProperty());
-        error.getStyleClass().add(Styles.DANGER);
-        error.setMinWidth(0);
-        error.setTooltip(new Tooltip());
-        error.getTooltip().textProperty().bind(model.errorProperty());
-        hideWhenEmpty(error);
+        Label error = errorLabel(model);
         Hyperlink details = new Hyperlink("Details");
         details.setId("syncErrorDetails");
         details.visibleProperty().bind(model.errorProperty().isNotEmpty());
         details.managedProperty().bind(details.visibleProperty());
         details.setOnAction(e -> showDetails(model));
-
-        Button now = new Button("Sync now", new FontIcon(Material2MZ.SYNC));
-        now.setId("syncNow");
-        now.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        now.setTooltip(new Tooltip("Sync now (F5)"));
-        now.visibleProperty().bind(model.linkedProperty());
-        now.managedProperty().bind(now.visibleProperty());
-        now.setOnAction(e -> syncNow.run());
+        Button now = syncNowButton(model, syncNow);
 
         for (javafx.scene.control.Control fixed : java.util.List.of(state, pending, last, details, now)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
@@ -101,6 +68,51 @@ public final class StatusBar {
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
+    }
+
+    private Label stateLabel(SyncStatusViewModel model) {
+        FontIcon icon = new FontIcon();
+        icon.setId("syncIcon");
+        Label state = new Label();
+        state.setId("syncState");
+        state.textProperty().bind(model.stateProperty());
+        state.setGraphic(icon);
+        state.getStyleClass().add(Styles.TEXT_BOLD);
+        model.toneProperty().addListener((obs, old, now) -> tone(state, icon, now));
+        tone(state, icon, model.toneProperty().get());
+        return state;
+    }
+
+    private static Label mutedLabel(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        hideWhenEmpty(label);
+        return label;
+    }
+
+    private static Label errorLabel(SyncStatusViewModel model) {
+        Label error = new Label();
+        error.setId("syncError");
+        error.textProperty().bind(model.errorProperty());
+        error.getStyleClass().add(Styles.DANGER);
+        error.setMinWidth(0);
+        error.setTooltip(new Tooltip());
+        error.getTooltip().textProperty().bind(model.errorProperty());
+        hideWhenEmpty(error);
+        return error;
+    }
+
+    private static Button syncNowButton(SyncStatusViewModel model, Runnable syncNow) {
+        Button now = new Button("Sync now", new FontIcon(Material2MZ.SYNC));
+        now.setId("syncNow");
+        now.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        now.setTooltip(new Tooltip("Sync now (F5)"));
+        now.visibleProperty().bind(model.linkedProperty());
+        now.managedProperty().bind(now.visibleProperty());
+        now.setOnAction(e -> syncNow.run());
+        return now;
     }
 
     public Parent root() {
