@@ -19,7 +19,8 @@ public enum AuditEvent {
     SECOND_FACTOR_ACCEPTED,
     SECOND_FACTOR_REFUSED,
     RECOVERY_CODE_USED,
-    SECOND_FACTOR_REMOVED;
+    SECOND_FACTOR_REMOVED,
+    SECOND_FACTOR_REWRAPPED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.termvault.sync.server.keys.factor;
 import dev.termvault.sync.server.keys.store.StoredFactor;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -32,6 +33,12 @@ public interface SecondFactor {
      * factor's counter; empty otherwise (wrong, malformed, out of its window, or already used).
      */
     OptionalLong verify(StoredFactor factor, String answer, long nowMillis) throws GeneralSecurityException;
+
+    /**
+     * The factor's stored bytes re-wrapped under the master key's current version (after a rotation); empty
+     * when they already are, or hold nothing wrapped.
+     */
+    Optional<byte[]> rewrap(StoredFactor factor) throws GeneralSecurityException;
 
     /** A factor just made: the bytes to store and the set-up values for the person's device. */
     record Enrolment(byte[] stored, Map<String, String> setup) {

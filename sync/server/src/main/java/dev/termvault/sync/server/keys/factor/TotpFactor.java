@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -54,6 +55,15 @@ public final class TotpFactor implements SecondFactor {
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
+    }
+
+    @Override
+    public Optional<byte[]> rewrap(StoredFactor factor) throws GeneralSecurityException {
+        WrappedKey wrapped = WrappedKey.parse(factor.secret());
+        if (wrapped.version() >= masterKey.currentVersion()) {
+            return Optional.empty();
+        }
+        return Optional.of(masterKey.rewrap(wrapped, context(factor.accountId())).toBytes());
     }
 
     @Override

@@ -45,6 +45,39 @@ public final class FactorStore {
         });
     }
 
+    /** Every stored factor of every account (for maintenance: re-wrapping after a master-key rotation). */
+    public List<StoredFactor> all() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM second_factors ORDER BY account_id, kind");
+                 ResultSet rs = ps.executeQuery()) {
+                List<StoredFactor> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(factor(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Replaces a factor's stored secret if it is still the one read; false when it changed meanwhile. */
+    public boolean swapSecret(StoredFactor factor, byte[] replacement, AuditDraft event) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE second_factors SET secret = ? WHERE account_id = ? AND kind = ? AND secret = ?")) {
+                ps.setBytes(1, replacement);
+                ps.setString(2, factor.accountId());
+                ps.setString(3, factor.kind());
+                ps.setBytes(4, factor.secret());
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            AuditWriter.append(c, db.dialect(), factor.accountId(), clock.millis(), List.of(event));
+            return true;
+        });
+    }
+
     /**
      * Stores a new, inactive factor in place of any inactive one of the account; false (nothing written) when
      * the account already has an active factor.
