@@ -79,6 +79,9 @@ public final class AccountSession {
             if (ErrorCode.DEVICE_REVOKED.wire().equals(e.code())) {
                 throw new SyncException.DeviceRevoked();
             }
+            if (SecondFactorRetry.isSecondFactor(e)) {
+                throw e;
+            }
             refresh(token);
             return call.apply(accessToken());
         }

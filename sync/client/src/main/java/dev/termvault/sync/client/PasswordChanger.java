@@ -71,10 +71,12 @@ final class PasswordChanger {
                 resuming ? start.salt() : null, resuming ? vaultKdf(start.kdf()) : null)) {
             SyncClient.Login login;
             if (!resuming) {
-                login = client.login(email, change.current(), vault.deviceId(), start);
+                login = client.login(email, change.current(), vault.deviceId(), start,
+                        SecondFactorPrompt.Reason.PASSWORD_CHANGE);
             } else {
                 try {
-                    login = client.login(email, change.next(), vault.deviceId(), start);
+                    login = client.login(email, change.next(), vault.deviceId(), start,
+                            SecondFactorPrompt.Reason.PASSWORD_CHANGE);
                 } catch (SyncException.LoginFailed e) {
                     throw SyncException.LoginFailed.credentialsRefused("The account no longer accepts this vault's"
                             + " password, and not the new one either: if the master password was changed on another"
@@ -150,13 +152,27 @@ final class PasswordChanger {
         }
     }
 
-    /** Step 2: a fresh SRP proof with the current password authorises the new salt, parameters and verifier. */
+    /**
+     * Step 2: a fresh SRP proof with the current password (and, when the account has one, a second-factor code:
+     * the next one, since the login of step 1 used the current one) authorises the new salt, parameters and
+     * verifier.
+     */
     private void replaceVerifier(AccountSession session, String email, PasswordChange change) {
         AccountSecrets next = change.next();
         byte[] verifier;
         try (SecretBytes srp = next.srpSecret()) {
             verifier = SrpClient.verifier(email, next.salt(), srp);
         }
+        SecondFactorRetry.run(client.secondFactorPrompt(), SecondFactorPrompt.Reason.PASSWORD_CHANGE, email, null,
+                answer -> {
+                    replaceVerifierOnce(session, email, change, verifier, answer);
+                    return null;
+                });
+    }
+
+    private void replaceVerifierOnce(AccountSession session, String email, PasswordChange change, byte[] verifier,
+                                     dev.termvault.sync.protocol.keys.SecondFactorAnswer answer) {
+        AccountSecrets next = change.next();
         var kdf = next.kdfParams();
         LoginStartResponse again = client.start(email);
         SyncClient.checkKdf(again.kdf());
@@ -167,7 +183,7 @@ final class PasswordChanger {
             SrpClient.Proof proof = SrpClient.prove(email, again.salt(), srp, again.b());
             ChangeVerifierResponse response = session.changeVerifier(new ChangeVerifierRequest(again.loginId(),
                     proof.a(), proof.m1(), next.salt(), new WireKdfParams(WireKdfParams.ARGON2ID, kdf.memoryKiB(),
-                    kdf.iterations(), kdf.parallelism()), verifier));
+                    kdf.iterations(), kdf.parallelism()), verifier, answer));
             if (response == null || !proof.verifyServer(response.m2())) {
                 throw new SyncException.ServerMisbehaved("the key service did not prove it knows the verifier");
             }

@@ -34,7 +34,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
@@ -58,12 +57,16 @@ public final class SyncClient {
     private final String fingerprint;
     private final String deviceName;
     private final Http http;
+    private final SecondFactorPrompt secondFactorPrompt;
+    private final SrpLogin srp;
 
     private SyncClient(Builder b) {
         this.server = b.server;
         this.fingerprint = PinnedCertificateTrustManager.normalise(b.fingerprint);
         this.deviceName = b.deviceName;
         this.http = new Http(httpClient(b, fingerprint), HttpUrl.get(b.server.toString()));
+        this.secondFactorPrompt = b.secondFactorPrompt;
+        this.srp = new SrpLogin(http);
     }
 
     /** A builder for a client of {@code server} (an https URL) pinned to {@code fingerprint}. */
@@ -79,50 +82,7 @@ public final class SyncClient {
      * @throws SyncException.Offline when the server cannot be reached or does not speak TLS
      */
     public static String fetchFingerprint(URI server, Duration timeout) {
-        if (server == null || !"https".equals(server.getScheme()) || server.getHost() == null) {
-            throw new IllegalArgumentException("the server address must look like https://host:port");
-        }
-        int port = server.getPort() < 0 ? 443 : server.getPort();
-        X509Certificate[] seen = new X509Certificate[1];
-        X509TrustManager capture = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                throw new CertificateException("this client never trusts client certificates");
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                if (chain == null || chain.length == 0) {
-                    throw new CertificateException("the server sent no certificate");
-                }
-                seen[0] = chain[0];
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {capture}, null);
-            try (java.net.Socket plain = new java.net.Socket()) {
-                plain.connect(new java.net.InetSocketAddress(server.getHost(), port), (int) timeout.toMillis());
-                plain.setSoTimeout((int) timeout.toMillis());
-                try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
-                        .createSocket(plain, server.getHost(), port, false)) {
-                    socket.startHandshake();
-                }
-            }
-            if (seen[0] == null) {
-                throw new SyncException.Offline("the server at " + server + " sent no certificate", null);
-            }
-            return PinnedCertificateTrustManager.fingerprintOf(seen[0]);
-        } catch (java.io.IOException e) {
-            throw new SyncException.Offline("Could not reach " + server + " over TLS: " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available", e);
-        }
+        return FingerprintProbe.fetch(server, timeout);
     }
 
     /** A client for the server a vault is linked to. */
@@ -140,6 +100,15 @@ public final class SyncClient {
 
     Http http() {
         return http;
+    }
+
+    SecondFactorPrompt secondFactorPrompt() {
+        return secondFactorPrompt;
+    }
+
+    /** The account's second factor (state, TOTP enrolment and confirmation, removal) for a session. */
+    public SecondFactorSetup secondFactor(AccountSession session) {
+        return new SecondFactorSetup(this, session);
     }
 
     /** Releases the connection pool and the threads (the client cannot be used afterwards). */
@@ -226,7 +195,7 @@ public final class SyncClient {
             try (AccountSecrets secrets = AccountSecrets.derive(password, secretKey, start.salt(),
                     new KdfParams(start.kdf().memoryKib(), start.kdf().iterations(),
                             start.kdf().parallelism()))) {
-                Login login = login(email, secrets, deviceId, start);
+                Login login = login(email, secrets, deviceId, start, SecondFactorPrompt.Reason.JOIN);
                 AccountSession session = new AccountSession(this, login.response, email);
                 try (SecretBytes share = login.share) {
                     var vaults = session.vaults();
@@ -304,38 +273,26 @@ public final class SyncClient {
     }
 
     Login login(String email, AccountSecrets secrets, UUID deviceId, LoginStartResponse given) {
-        LoginStartResponse start = given != null ? given : start(email);
-        checkKdf(start.kdf());
-        if (!Arrays.equals(start.salt(), secrets.salt())) {
-            throw new SyncException.PasswordChanged();
-        }
-        try (SecretBytes srp = secrets.srpSecret()) {
-            SrpClient.Proof proof = SrpClient.prove(email, start.salt(), srp, start.b());
-            LoginFinishResponse response;
-            try {
-                response = http.call("POST", http.url("/v1/keys/login/finish"), null,
-                        new LoginFinishRequest(start.loginId(), proof.a(), proof.m1(), device(deviceId)),
-                        LoginFinishResponse.class);
-            } catch (SyncException.Rejected e) {
-                if (e.status() == 403 && ErrorCode.FORBIDDEN.wire().equals(e.code())) {
-                    // the one refusal of a correct proof: this device id was revoked
-                    throw new SyncException.DeviceRevoked();
-                }
-                if (e.status() == 401 || e.status() == 403) {
-                    throw SyncException.LoginFailed.credentialsRefused("The email, password or Secret Key is wrong");
-                }
-                throw e;
-            }
-            if (!proof.verifyServer(response.m2())) {
-                throw new SyncException.ServerMisbehaved("the key service did not prove it knows the verifier");
-            }
-            try (SecretBytes sessionKey = proof.sessionKey()) {
-                return new Login(response, SrpClient.openShare(sessionKey, start.loginId(), response.accountId(),
-                        deviceId.toString(), response.sealedShare()));
-            }
-        } catch (GeneralSecurityException e) {
-            throw new SyncException.ServerMisbehaved("the login answer does not verify");
-        }
+        return login(email, secrets, deviceId, given, SecondFactorPrompt.Reason.LOG_IN);
+    }
+
+    /**
+     * A login; when the account has a second factor, the prompt is asked for a code and the login runs again
+     * with a new login/start (the first one's loginId is spent).
+     */
+    Login login(String email, AccountSecrets secrets, UUID deviceId, LoginStartResponse given,
+                SecondFactorPrompt.Reason reason) {
+        LoginStartResponse[] first = {given};
+        return SecondFactorRetry.run(secondFactorPrompt, reason, email, null, answer -> {
+            LoginStartResponse start = first[0] != null ? first[0] : start(email);
+            first[0] = null;
+            return srp.finish(email, secrets, device(deviceId), start, answer);
+        });
+    }
+
+    /** A fresh proof for a request that needs one besides the token (verifier change, second factor). */
+    SrpLogin.FreshProof freshProof(String email, AccountSecrets secrets) {
+        return srp.fresh(email, secrets, start(email));
     }
 
     private DeviceInfo device(UUID deviceId) {
@@ -381,6 +338,7 @@ public final class SyncClient {
         private Duration timeout = Duration.ofSeconds(10);
         private final List<Interceptor> interceptors = new ArrayList<>();
         private javax.net.SocketFactory socketFactory;
+        private SecondFactorPrompt secondFactorPrompt = SecondFactorPrompt.NONE;
 
         private Builder(URI server, String fingerprint) {
             if (server == null || !"https".equals(server.getScheme())) {
@@ -399,6 +357,15 @@ public final class SyncClient {
         /** Connect and read timeout (the whole call may take twice this). */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where to ask for a second-factor code when the account has one (the CLI's terminal, the desktop's
+         * dialog). Without it, such a login ends with {@link SyncException.SecondFactorRequired}.
+         */
+        public Builder secondFactorPrompt(SecondFactorPrompt prompt) {
+            this.secondFactorPrompt = java.util.Objects.requireNonNull(prompt);
             return this;
         }
 

@@ -66,6 +66,27 @@ public abstract sealed class SyncException extends RuntimeException {
     }
 
     /**
+     * The account has a second factor and no code was given (no prompt, or the person cancelled). The password
+     * was right; nothing was released or changed.
+     */
+    public static final class SecondFactorRequired extends SyncException {
+        public SecondFactorRequired() {
+            super("This account asks for a second factor: enter the code of the authenticator app or a recovery code");
+        }
+    }
+
+    /**
+     * The key service refused the second-factor codes given (wrong, already used, or the device's clock is
+     * off). Nothing was released or changed; failed codes count towards the login back-off.
+     */
+    public static final class SecondFactorRefused extends SyncException {
+        public SecondFactorRefused() {
+            super("The second-factor code was refused: it is wrong or was already used. Wait for the next code of "
+                    + "the authenticator app (and check this device's clock), or use a recovery code");
+        }
+    }
+
+    /**
      * The key service no longer accepts this vault's master password because it was changed on another
      * device (the account's salt is not the one this vault derives from). Log in with the new password: the
      * vault then takes the change over ({@link SyncClient#adoptNewPassword}). Until then the old password

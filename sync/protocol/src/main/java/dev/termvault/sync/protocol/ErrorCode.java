@@ -9,6 +9,10 @@ public enum ErrorCode {
     UNAUTHORIZED("unauthorized", 401),
     /** The token is valid but its device was revoked: refreshing will not help. */
     DEVICE_REVOKED("device_revoked", 401),
+    /** The proof was right, but the account has a second factor and the request carried no answer for it. */
+    SECOND_FACTOR_REQUIRED("second_factor_required", 401),
+    /** The proof was right, but the second-factor answer was wrong, already used, or out of its time window. */
+    SECOND_FACTOR_WRONG("second_factor_wrong", 401),
     FORBIDDEN("forbidden", 403),
     QUOTA_EXCEEDED("quota_exceeded", 403),
     NOT_FOUND("not_found", 404),

@@ -50,6 +50,24 @@ public abstract sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** A right proof without the answer the account's second factor needs: nothing was released. */
+    public static final class SecondFactorRequired extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public SecondFactorRequired(String message) {
+            super(ErrorCode.SECOND_FACTOR_REQUIRED, message);
+        }
+    }
+
+    /** A right proof with a wrong, replayed or expired second-factor answer: nothing was released. */
+    public static final class SecondFactorWrong extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        public SecondFactorWrong(String message) {
+            super(ErrorCode.SECOND_FACTOR_WRONG, message);
+        }
+    }
+
     public static final class Forbidden extends ApiException {
         private static final long serialVersionUID = 1L;
 

@@ -8,6 +8,7 @@ import dev.termvault.sync.protocol.keys.LoginFinishResponse;
 import dev.termvault.sync.protocol.keys.LoginStartRequest;
 import dev.termvault.sync.protocol.keys.LoginStartResponse;
 import dev.termvault.sync.protocol.keys.RefreshRequest;
+import dev.termvault.sync.protocol.keys.SecondFactorAnswer;
 import dev.termvault.sync.protocol.keys.SignupRequest;
 import dev.termvault.sync.protocol.keys.SignupResponse;
 import dev.termvault.sync.protocol.keys.TokenResponse;
@@ -21,6 +22,7 @@ import dev.termvault.sync.server.keys.crypto.ShareSealer;
 import dev.termvault.sync.server.keys.crypto.SrpGroup;
 import dev.termvault.sync.server.keys.crypto.SrpServerSession;
 import dev.termvault.sync.server.keys.crypto.TokenSigner;
+import dev.termvault.sync.server.keys.factor.SecondFactors;
 import dev.termvault.sync.server.keys.store.AccountRecord;
 import dev.termvault.sync.server.keys.store.AccountStore;
 import dev.termvault.sync.server.keys.store.AuditDraft;
@@ -58,9 +60,10 @@ public final class KeyService {
     private final PendingLogins pending;
     private final ShareSealer sealer;
     private final Clock clock;
+    private final SecondFactors factors;
 
     public KeyService(AccountStore accounts, DeviceStore devices, MasterKey masterKey, ServiceSecrets serviceSecrets,
-                      Secrets secrets, LoginThrottle throttle, Clock clock) {
+                      Secrets secrets, LoginThrottle throttle, Clock clock, SecondFactors factors) {
         this.accounts = accounts;
         this.devices = devices;
         this.masterKey = masterKey;
@@ -70,6 +73,7 @@ public final class KeyService {
         this.pending = new PendingLogins(clock);
         this.sealer = new ShareSealer(secrets);
         this.clock = clock;
+        this.factors = factors;
     }
 
     /** The master-key context every share is wrapped with: binds the wrap to its account. */
@@ -124,7 +128,8 @@ public final class KeyService {
 
     public LoginFinishResponse loginFinish(LoginFinishRequest r, String address) {
         DeviceInfo device = Inputs.device(r.device());
-        Proven proven = prove(r.loginId(), r.a(), r.m1(), device.id(), address);
+        Proven proven = prove(r.loginId(), r.a(), r.m1(), device.id(), address, r.secondFactor(),
+                SecondFactors.Purpose.LOGIN);
         AccountRecord account = proven.account();
         byte[] sealedShare;
         byte[] share = null;
@@ -168,7 +173,8 @@ public final class KeyService {
         byte[] salt = Inputs.salt(r.salt());
         WireKdfParams kdf = Inputs.kdf(r.kdf());
         byte[] verifier = Inputs.verifier(r.verifier(), group);
-        Proven proven = prove(r.loginId(), r.a(), r.m1(), caller.deviceId(), address);
+        Proven proven = prove(r.loginId(), r.a(), r.m1(), caller.deviceId(), address, r.secondFactor(),
+                secretKey ? SecondFactors.Purpose.SECRET_KEY_ROTATION : SecondFactors.Purpose.PASSWORD_CHANGE);
         Arrays.fill(proven.proof().sessionKey(), (byte) 0);
         if (!proven.account().id().equals(caller.accountId())) {
             throw new ApiException.Unauthorized(LOGIN_FAILED);
@@ -180,11 +186,30 @@ public final class KeyService {
         return new ChangeVerifierResponse(proven.proof().m2());
     }
 
-    private record Proven(AccountRecord account, SrpServerSession.Proof proof) {
+    record Proven(AccountRecord account, SrpServerSession.Proof proof) {
     }
 
-    /** Checks an SRP proof for a started login; throttles, audits and refuses a wrong one. */
-    private Proven prove(String loginId, byte[] a, byte[] m1, String deviceId, String address) {
+    /**
+     * A fresh proof by the caller for its own account (enrolling or removing a second factor), checked like a
+     * verifier change's: with {@code purpose} set, the account's active second factor must be answered too.
+     * The session key is wiped; M2 is kept for the answer.
+     */
+    Proven proveForCaller(Caller caller, String loginId, byte[] a, byte[] m1, String address,
+                          SecondFactorAnswer answer, SecondFactors.Purpose purpose) {
+        Proven proven = prove(loginId, a, m1, caller.deviceId(), address, answer, purpose);
+        Arrays.fill(proven.proof().sessionKey(), (byte) 0);
+        if (!proven.account().id().equals(caller.accountId())) {
+            throw new ApiException.Unauthorized(LOGIN_FAILED);
+        }
+        return proven;
+    }
+
+    /**
+     * Checks an SRP proof for a started login; throttles, audits and refuses a wrong one. With {@code purpose}
+     * set, an account with an active second factor must also answer it before the proof counts as a success.
+     */
+    private Proven prove(String loginId, byte[] a, byte[] m1, String deviceId, String address,
+                         SecondFactorAnswer answer, SecondFactors.Purpose purpose) {
         Pending p = pending.take(Inputs.required(loginId, "loginId"))
                 .orElseThrow(() -> new ApiException.Unauthorized("this login expired or is unknown; start again"));
         refuseIfThrottled(p.email(), address);
@@ -195,6 +220,9 @@ public final class KeyService {
             SrpServerSession.Proof proof = p.srp().finish(a, m1);
             if (account == null) {
                 throw new GeneralSecurityException("no account");
+            }
+            if (purpose != null) {
+                requireSecondFactor(p.email(), account.id(), proof, answer, purpose, deviceId, address);
             }
             throttle.success(p.email());
             return new Proven(account, proof);
@@ -210,6 +238,30 @@ public final class KeyService {
             }
             throw new ApiException.Unauthorized(LOGIN_FAILED);
         }
+    }
+
+    /**
+     * After a right proof: the account's active second factor must be answered. A missing answer releases
+     * nothing; a wrong or replayed one also counts as a failed login of that account and address.
+     */
+    private void requireSecondFactor(String email, String accountId, SrpServerSession.Proof proof,
+                                     SecondFactorAnswer answer, SecondFactors.Purpose purpose, String deviceId,
+                                     String address) {
+        SecondFactors.Outcome outcome = factors.check(accountId, answer, purpose, deviceId, address);
+        if (outcome == SecondFactors.Outcome.NOT_ENROLLED || outcome == SecondFactors.Outcome.ACCEPTED) {
+            return;
+        }
+        Arrays.fill(proof.sessionKey(), (byte) 0);
+        if (outcome == SecondFactors.Outcome.MISSING) {
+            throw new ApiException.SecondFactorRequired("this account has a second factor: send the code of the"
+                    + " authenticator app or a recovery code");
+        }
+        throttle.failure(email, address);
+        long wait = throttle.retryAfterSeconds(email, address);
+        if (wait > 0) {
+            throw new ApiException.RateLimited("too many failed logins; try again later", (int) wait);
+        }
+        throw new ApiException.SecondFactorWrong("the code is wrong or was already used; wait for the next one");
     }
 
     private void refuseIfThrottled(String email, String address) {

@@ -4,7 +4,11 @@ import dev.termvault.sync.server.ServerConfig;
 import dev.termvault.sync.server.SyncServer;
 import dev.termvault.sync.server.keys.crypto.AwsKmsMasterKey;
 import dev.termvault.sync.server.keys.crypto.MasterKey;
+import dev.termvault.sync.server.keys.crypto.Secrets;
+import dev.termvault.sync.server.keys.factor.SecondFactors;
+import dev.termvault.sync.server.keys.factor.TotpFactor;
 import dev.termvault.sync.server.keys.store.AccountStore;
+import dev.termvault.sync.server.keys.store.FactorStore;
 import dev.termvault.sync.server.keys.store.SecretStore;
 import dev.termvault.sync.server.store.Database;
 import java.io.PrintStream;
@@ -68,10 +72,13 @@ public final class KeysAdmin {
                 }
                 case "rewrap-shares" -> {
                     ShareRewrapper.Result r = new ShareRewrapper(accounts, new SecretStore(db), masterKey).rewrapAll();
+                    SecondFactors.Rewrapped f = secondFactors(db, masterKey).rewrapSecrets();
+                    int skipped = r.skipped() + f.skipped();
                     out.println("re-wrapped " + r.shares() + " shares and " + r.serviceSecrets()
-                            + " service secrets under master key version " + masterKey.currentVersion()
-                            + (r.skipped() > 0 ? "; " + r.skipped() + " changed meanwhile, run again" : ""));
-                    yield r.skipped() > 0 ? 1 : 0;
+                            + " service secrets and " + f.moved() + " second-factor secrets under master key version "
+                            + masterKey.currentVersion()
+                            + (skipped > 0 ? "; " + skipped + " changed meanwhile, run again" : ""));
+                    yield skipped > 0 ? 1 : 0;
                 }
                 case "verify-audit" -> verifyAudit(accounts, out);
                 default -> {
@@ -84,6 +91,12 @@ public final class KeysAdmin {
             err.println("keys admin: " + args[0] + " failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static SecondFactors secondFactors(Database db, MasterKey masterKey) {
+        Secrets secrets = new Secrets();
+        return new SecondFactors(new FactorStore(db, Clock.systemUTC()), List.of(new TotpFactor(masterKey, secrets)),
+                secrets, Clock.systemUTC());
     }
 
     private static int verifyAudit(AccountStore accounts, PrintStream out) {
@@ -123,7 +136,7 @@ public final class KeysAdmin {
         return """
                 Usage: KeysAdmin rotate-master-key|rewrap-shares|verify-audit [--config FILE] [--data DIR]
                   rotate-master-key  make a new master-key version; new wraps use it, old versions still unwrap
-                  rewrap-shares      re-wrap every service share (and service secret) under the current version
+                  rewrap-shares      re-wrap every share and stored secret under the current version
                   verify-audit       check every account's audit hash chain""";
     }
 }

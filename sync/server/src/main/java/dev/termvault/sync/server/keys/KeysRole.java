@@ -1,9 +1,12 @@
 package dev.termvault.sync.server.keys;
 
 import dev.termvault.sync.protocol.keys.ChangeVerifierRequest;
+import dev.termvault.sync.protocol.keys.ConfirmSecondFactorRequest;
+import dev.termvault.sync.protocol.keys.EnrolSecondFactorRequest;
 import dev.termvault.sync.protocol.keys.LoginFinishRequest;
 import dev.termvault.sync.protocol.keys.LoginStartRequest;
 import dev.termvault.sync.protocol.keys.RefreshRequest;
+import dev.termvault.sync.protocol.keys.RemoveSecondFactorRequest;
 import dev.termvault.sync.protocol.keys.RenameDeviceRequest;
 import dev.termvault.sync.protocol.keys.SignupRequest;
 import dev.termvault.sync.server.ApiException;
@@ -15,14 +18,18 @@ import dev.termvault.sync.server.auth.Caller;
 import dev.termvault.sync.server.http.Json;
 import dev.termvault.sync.server.keys.crypto.MasterKey;
 import dev.termvault.sync.server.keys.crypto.Secrets;
+import dev.termvault.sync.server.keys.factor.SecondFactors;
+import dev.termvault.sync.server.keys.factor.TotpFactor;
 import dev.termvault.sync.server.keys.store.AccountStore;
 import dev.termvault.sync.server.keys.store.DeviceStore;
+import dev.termvault.sync.server.keys.store.FactorStore;
 import dev.termvault.sync.server.keys.store.SecretStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +43,7 @@ public final class KeysRole implements Role {
     private final ServiceSecrets serviceSecrets;
     private final KeyService keys;
     private final AccountAdmin admin;
+    private final FactorEnrolment factorEnrolment;
 
     KeysRole(RoleContext context) throws GeneralSecurityException {
         this.context = context;
@@ -51,7 +59,11 @@ public final class KeysRole implements Role {
             LoginThrottle throttle = new LoginThrottle(context.clock(), new LoginThrottle.Settings(
                     config.getInt("keys.throttle.accountFailures", 5), config.getInt("keys.throttle.addressFailures", 20),
                     Duration.ofSeconds(1), Duration.ofSeconds(config.getLong("keys.throttle.maxSeconds", 900))));
-            this.keys = new KeyService(accounts, devices, masterKey, serviceSecrets, secrets, throttle, context.clock());
+            SecondFactors factors = new SecondFactors(new FactorStore(context.database(), context.clock()),
+                    List.of(new TotpFactor(masterKey, secrets)), secrets, context.clock());
+            this.keys = new KeyService(accounts, devices, masterKey, serviceSecrets, secrets, throttle, context.clock(),
+                    factors);
+            this.factorEnrolment = new FactorEnrolment(keys, factors, context.clock());
             RevocationSender revocations = new RevocationSender(context.peers(),
                     config.find("keys.blobs.url").map(URI::create).orElse(null),
                     config.find("keys.blobs.fingerprint").orElse(null), serviceSecrets.signer());
@@ -99,6 +111,25 @@ public final class KeysRole implements Role {
         routes.post("/v1/keys/account/secret-key", ctx -> changeVerifier(ctx, true));
         routes.get("/v1/keys/audit", ctx -> ctx.json(admin.audit(caller(ctx),
                 longParam(ctx, "after", 0), (int) longParam(ctx, "limit", 100))));
+        secondFactorRoutes(routes);
+    }
+
+    private void secondFactorRoutes(RoutesConfig routes) {
+        routes.get("/v1/keys/account/second-factor", ctx -> ctx.json(factorEnrolment.status(caller(ctx))));
+        routes.post("/v1/keys/account/second-factor/totp", ctx -> {
+            Caller caller = caller(ctx);
+            ctx.json(factorEnrolment.enrolTotp(caller, Json.body(ctx, EnrolSecondFactorRequest.class), address(ctx)));
+        });
+        routes.post("/v1/keys/account/second-factor/totp/confirm", ctx -> {
+            Caller caller = caller(ctx);
+            ctx.json(factorEnrolment.confirmTotp(caller, Json.body(ctx, ConfirmSecondFactorRequest.class),
+                    address(ctx)));
+        });
+        routes.post("/v1/keys/account/second-factor/remove", ctx -> {
+            Caller caller = caller(ctx);
+            factorEnrolment.remove(caller, Json.body(ctx, RemoveSecondFactorRequest.class), address(ctx));
+            ctx.status(204);
+        });
     }
 
     private void changeVerifier(Context ctx, boolean secretKey) {

@@ -62,7 +62,11 @@ class CrossAccountTest {
             new Endpoint("POST", "/v1/keys/devices/{id}/revoke", null),
             new Endpoint("GET", "/v1/keys/audit", null),
             new Endpoint("POST", "/v1/keys/account/password", Map.of()),
-            new Endpoint("POST", "/v1/keys/account/secret-key", Map.of()));
+            new Endpoint("POST", "/v1/keys/account/secret-key", Map.of()),
+            new Endpoint("GET", "/v1/keys/account/second-factor", null),
+            new Endpoint("POST", "/v1/keys/account/second-factor/totp", Map.of()),
+            new Endpoint("POST", "/v1/keys/account/second-factor/totp/confirm", Map.of()),
+            new Endpoint("POST", "/v1/keys/account/second-factor/remove", Map.of()));
 
     @BeforeAll
     static void twoAccounts() throws Exception {

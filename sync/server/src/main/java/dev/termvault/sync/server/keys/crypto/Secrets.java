@@ -34,6 +34,13 @@ public final class Secrets {
         return key;
     }
 
+    /** {@code length} random bytes (a TOTP secret). */
+    public byte[] newBytes(int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
     /** An opaque bearer token: 256 random bits, base64url without padding. */
     public String newToken() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(newKey());

@@ -1,0 +1,28 @@
+package dev.termvault.sync.server.keys.factor;
+
+/** RFC 4648 base32 (upper-case, no padding), the encoding authenticator apps read a TOTP secret in. */
+final class Base32 {
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    private Base32() {
+    }
+
+    static String encode(byte[] bytes) {
+        StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(ALPHABET.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(ALPHABET.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
+    }
+}
