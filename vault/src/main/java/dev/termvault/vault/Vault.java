@@ -52,6 +52,7 @@ public final class Vault implements AutoCloseable {
 
     private final Path dir;
     private final VaultStore store;
+    private final List<FileModeRepair> fileModeRepairs;
     private Keyring keyring;
     private RecordIndex index;
     private UnlockStats lastUnlock;
@@ -60,6 +61,7 @@ public final class Vault implements AutoCloseable {
     private Vault(Path dir, VaultStore store) {
         this.dir = dir;
         this.store = store;
+        this.fileModeRepairs = VaultFolder.notice(dir, store.fileModeRepairs());
     }
 
     /**
@@ -117,6 +119,11 @@ public final class Vault implements AutoCloseable {
             throw e;
         }
         return new Vault(dir, store);
+    }
+
+    /** Files of the folder that other users could read when it was opened, now owner-only (a warning to show). */
+    public List<FileModeRepair> fileModeRepairs() {
+        return fileModeRepairs;
     }
 
     /** Whether {@code dir} holds a vault file (without opening it). */

@@ -1,5 +1,6 @@
 package dev.termvault.app.cli;
 
+import dev.termvault.vault.FileModeRepair;
 import dev.termvault.vault.Vault;
 import java.nio.CharBuffer;
 import java.nio.file.Path;
@@ -60,7 +61,13 @@ public final class VaultAccess {
             throw CliException.notFound("There is no vault in " + dir + ". Create one with: termvault init"
                     + (options.vaultDirectory() != null ? " --vault " + dir : ""));
         }
-        return Vault.open(dir);
+        Vault vault = Vault.open(dir);
+        if (!vault.fileModeRepairs().isEmpty()) {
+            notices().println("Warning: other users could read the vault's files; they are now private to you ("
+                    + vault.fileModeRepairs().stream().map(FileModeRepair::message)
+                            .collect(java.util.stream.Collectors.joining("; ")) + ").");
+        }
+        return vault;
     }
 
     /** The master password, from the variable named by {@code --password-env} or asked on the terminal. */

@@ -1,5 +1,6 @@
 package dev.termvault.app.desktop;
 
+import dev.termvault.vault.VaultFolder;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -128,7 +129,7 @@ public final class GuiSettings {
                     window.width(), window.height(), window.maximized()));
         }
         try {
-            Files.createDirectories(file.getParent());
+            VaultFolder.ownerOnlyFile(file);
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 properties.store(writer, "Termvault desktop settings");
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.termvault.app.desktop.settings.SettingsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +42,19 @@ class SettingsTest {
         assertThat(again.autoLockMinutes()).isZero();
         assertThat(again.clipboardClearSeconds()).isEqualTo(45);
         assertThat(again.window()).contains(new WindowBounds(100, 50, 1200, 800, true));
+    }
+
+    @Test
+    void savedFile_isOwnerOnly_evenWhenTheOldOneWasReadableByOthers() throws Exception {
+        Path file = dir.resolve("gui.properties");
+        GuiSettings.load(dir).setTheme(Theme.DARK);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        GuiSettings.load(dir).setAutoLockMinutes(5);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(GuiSettings.load(dir).theme()).isEqualTo(Theme.DARK);
     }
 
     @Test

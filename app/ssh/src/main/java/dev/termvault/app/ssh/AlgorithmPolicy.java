@@ -10,6 +10,7 @@ import org.apache.sshd.common.BaseBuilder;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.mac.BuiltinMacs;
@@ -34,7 +35,15 @@ final class AlgorithmPolicy {
     private AlgorithmPolicy() {
     }
 
-    static void apply(SshClient client, List<String> legacyNames) {
+    /**
+     * Sets the client's algorithms.
+     *
+     * @param legacyNames      the host record's legacy algorithm names
+     * @param recordedKeyTypes the key types on record for the host: their host-key algorithms are offered
+     *                         first (OpenSSH does the same with known_hosts), so the server shows the pinned
+     *                         key rather than another one it also has; empty keeps the default order
+     */
+    static void apply(SshClient client, List<String> legacyNames, List<String> recordedKeyTypes) {
         List<NamedFactory<Signature>> signatures = new ArrayList<>(
                 ClientBuilder.setUpDefaultSignatureFactories(true).stream()
                         .filter(f -> !LEGACY_SIGNATURES.contains(f.getName())).toList());
@@ -46,10 +55,27 @@ final class AlgorithmPolicy {
                 LOG.warn("Ignoring unknown or unsupported legacy algorithm \"{}\"", name);
             }
         }
-        client.setSignatureFactories(signatures);
+        client.setSignatureFactories(recordedFirst(signatures, recordedKeyTypes));
         client.setKeyExchangeFactories(kex);
         client.setCipherFactories(ciphers);
         client.setMacFactories(macs);
+    }
+
+    /**
+     * The signature (host-key) algorithms with those for the recorded key types first, in their default
+     * order, then the others; nothing is added or removed. Certificate forms stay where they were: no host
+     * certificate is ever on record.
+     */
+    static List<NamedFactory<Signature>> recordedFirst(List<NamedFactory<Signature>> signatures,
+                                                      List<String> recordedKeyTypes) {
+        List<NamedFactory<Signature>> first = new ArrayList<>();
+        List<NamedFactory<Signature>> rest = new ArrayList<>();
+        for (NamedFactory<Signature> factory : signatures) {
+            String keyType = KeyUtils.getCanonicalKeyType(factory.getName());
+            (recordedKeyTypes.contains(keyType) ? first : rest).add(factory);
+        }
+        first.addAll(rest);
+        return first;
     }
 
     private static boolean addLegacy(String name, List<NamedFactory<Signature>> signatures,

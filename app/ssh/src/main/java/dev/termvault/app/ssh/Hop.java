@@ -109,7 +109,7 @@ final class Hop implements AutoCloseable {
         client.setUserAuthFactories(authMethods(identity != null, keyboard, password));
         client.setAgentFactory(host.agentForwarding() && identity != null ? inMemoryAgent(host, identity) : null);
         client.setForwardingFilter(new SessionForwardingFilter(host.agentForwarding()));
-        AlgorithmPolicy.apply(client, host.legacyAlgorithms());
+        AlgorithmPolicy.apply(client, host.legacyAlgorithms(), verifier.recordedKeyTypes());
         if (host.keepAliveSeconds() > 0) {
             Duration interval = Duration.ofSeconds(host.keepAliveSeconds());
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, interval);

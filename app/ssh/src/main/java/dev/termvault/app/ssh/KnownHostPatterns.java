@@ -38,6 +38,21 @@ public final class KnownHostPatterns {
         return matched;
     }
 
+    /**
+     * The host pattern without its {@code !exclusions}: what the record names, e.g. {@code *.corp} for
+     * {@code *.corp,!secret.corp}.
+     */
+    public static String withoutExclusions(String hostPattern) {
+        StringBuilder names = new StringBuilder();
+        for (String raw : hostPattern.split(",")) {
+            String pattern = raw.strip();
+            if (!pattern.isEmpty() && !pattern.startsWith("!")) {
+                names.append(names.isEmpty() ? "" : ",").append(pattern);
+            }
+        }
+        return names.toString();
+    }
+
     private static boolean matchesOne(String pattern, int recordPort, String hostname, int port) {
         if (pattern.startsWith("|1|")) {
             KnownHostHashValue hashed = KnownHostHashValue.parse(pattern);

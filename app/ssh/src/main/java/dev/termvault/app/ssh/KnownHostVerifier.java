@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -47,6 +48,15 @@ final class KnownHostVerifier implements ServerKeyVerifier {
         this.policy = Objects.requireNonNull(policy);
     }
 
+    /**
+     * The key types of the non-revoked records for this host, in record order: the host-key algorithms to
+     * offer first, as OpenSSH orders them by known_hosts.
+     */
+    List<String> recordedKeyTypes() {
+        return store.find(hostname, port).stream().filter(r -> !r.revoked()).map(KnownHost::keyType)
+                .distinct().toList();
+    }
+
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
         consulted = true;
@@ -59,7 +69,7 @@ final class KnownHostVerifier implements ServerKeyVerifier {
                 return refuse(Refusal.REVOKED, fingerprint);
             }
         }
-        List<KnownHost> sameType = new ArrayList<>();
+        List<KnownHost> onRecord = new ArrayList<>();
         for (KnownHost record : records) {
             if (record.revoked()) {
                 continue;
@@ -67,13 +77,13 @@ final class KnownHostVerifier implements ServerKeyVerifier {
             if (sameKey(record, serverKey)) {
                 return true;
             }
-            if (keyType.equals(record.keyType())) {
-                sameType.add(record);
-            }
+            onRecord.add(record);
         }
-        return sameType.isEmpty()
+        // Any key on record, of any type, makes a different key a changed one: a server showing another
+        // key type than the one pinned is what a man in the middle without the real key would do.
+        return onRecord.isEmpty()
                 ? firstUse(keyType, fingerprint, serverKey)
-                : changed(keyType, fingerprint, serverKey, sameType);
+                : changed(keyType, fingerprint, serverKey, onRecord);
     }
 
     private boolean firstUse(String keyType, String fingerprint, PublicKey serverKey) {
@@ -93,14 +103,20 @@ final class KnownHostVerifier implements ServerKeyVerifier {
         if (policy == HostKeyPolicy.REQUIRE_KNOWN) {
             return refuse(Refusal.CHANGED, fingerprint);
         }
-        List<String> known = onRecord.stream().map(KnownHostVerifier::fingerprintOf).toList();
+        List<SshPrompt.RecordedKey> known = onRecord.stream()
+                .map(r -> new SshPrompt.RecordedKey(r.keyType(), fingerprintOf(r))).toList();
         var question = new SshPrompt.HostKeyQuestion(hostname, port, keyType, fingerprint, known);
         if (!prompt.acceptChangedHostKey(question)) {
             return refuse(Refusal.CHANGED, fingerprint);
         }
         KnownHost accepted = record(keyType, serverKey);
-        store.replace(onRecord.get(0), accepted);
-        LOG.warn("Replaced a changed host key with {} after the person accepted the warning", fingerprint);
+        Optional<KnownHost> sameType = onRecord.stream().filter(r -> r.keyType().equals(keyType)).findFirst();
+        if (sameType.isPresent()) {
+            store.replace(sameType.get(), accepted);
+        } else {
+            store.add(accepted);
+        }
+        LOG.warn("Accepted a changed host key {} after the person accepted the warning", fingerprint);
         return true;
     }
 

@@ -43,24 +43,43 @@ public interface SshPrompt {
     record KeyboardPrompt(String text, boolean echo) {
     }
 
+    /** A key on record for a host: its type and its {@code SHA256:...} fingerprint. */
+    record RecordedKey(String keyType, String fingerprint) {
+
+        @Override
+        public String toString() {
+            return fingerprint + " (" + keyType + ")";
+        }
+    }
+
     /**
      * A question about a host key.
      *
-     * @param host               the host name as configured
-     * @param port               its port
-     * @param keyType            the presented key's type, e.g. ssh-ed25519
-     * @param fingerprint        the presented key's {@code SHA256:...} fingerprint
-     * @param knownFingerprints  fingerprints on record for this host and key type (empty on first use)
+     * @param host          the host name as configured
+     * @param port          its port
+     * @param keyType       the presented key's type, e.g. ssh-ed25519
+     * @param fingerprint   the presented key's {@code SHA256:...} fingerprint
+     * @param recordedKeys  every key on record for this host, of any type (empty on first use)
      */
     record HostKeyQuestion(String host, int port, String keyType, String fingerprint,
-                           List<String> knownFingerprints) {
+                           List<RecordedKey> recordedKeys) {
 
         public HostKeyQuestion {
-            knownFingerprints = List.copyOf(knownFingerprints);
+            recordedKeys = List.copyOf(recordedKeys);
         }
 
         public String endpoint() {
             return port == 22 ? host : "[" + host + "]:" + port;
+        }
+
+        /** The fingerprints on record, in the order of {@link #recordedKeys()}. */
+        public List<String> knownFingerprints() {
+            return recordedKeys.stream().map(RecordedKey::fingerprint).toList();
+        }
+
+        /** True when no key of the presented type is on record: the host switched key types. */
+        public boolean typeChanged() {
+            return !recordedKeys.isEmpty() && recordedKeys.stream().noneMatch(k -> k.keyType().equals(keyType));
         }
 
         /** The text to show for a first-use question. */
@@ -70,14 +89,21 @@ public interface SshPrompt {
                     + "Trust this key and connect?";
         }
 
-        /** The warning to show for a changed key. */
+        /** The warning to show for a changed key: every key on record, with its type, and the one presented. */
         public String changedWarning() {
-            return "WARNING: THE HOST KEY OF " + endpoint() + " HAS CHANGED!\n"
+            StringBuilder text = new StringBuilder("WARNING: THE HOST KEY OF " + endpoint() + " HAS CHANGED!\n"
                     + "Someone could be eavesdropping on you right now (man-in-the-middle attack),\n"
-                    + "or the host key has just been changed.\n"
-                    + "Key on record:  " + String.join(", ", knownFingerprints) + "\n"
-                    + "Key presented:  " + fingerprint + " (" + keyType + ")\n"
-                    + "Replace the recorded key and connect anyway? Only say yes if you know why it changed.";
+                    + "or the host key has just been changed.\n");
+            text.append(recordedKeys.size() == 1 ? "Key on record:  " : "Keys on record:\n");
+            for (RecordedKey key : recordedKeys) {
+                text.append(recordedKeys.size() == 1 ? "" : "  ").append(key).append('\n');
+            }
+            text.append("Key presented:  ").append(fingerprint).append(" (").append(keyType).append(")\n");
+            if (typeChanged()) {
+                text.append("No " + keyType + " key is on record for this host: it now shows a key of another type.\n");
+            }
+            return text.append("Replace the recorded key and connect anyway? Only say yes if you know why it changed.")
+                    .toString();
         }
     }
 }

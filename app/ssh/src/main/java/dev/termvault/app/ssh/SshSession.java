@@ -13,6 +13,7 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.kex.KexProposalOption;
 
 import dev.termvault.vault.model.Host;
 
@@ -92,6 +93,11 @@ public final class SshSession implements AutoCloseable {
         } catch (IOException e) {
             throw new SshConnectionException.ConnectionFailed("Could not run the command on " + host.label() + ".", e);
         }
+    }
+
+    /** The host-key algorithm negotiated with the target host (e.g. {@code ssh-ed25519}). */
+    public String hostKeyAlgorithm() {
+        return session().getNegotiatedKexParameter(KexProposalOption.SERVERKEYS);
     }
 
     ClientSession session() {

@@ -1,5 +1,6 @@
 package dev.termvault.sync.client;
 
+import dev.termvault.vault.VaultFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -125,6 +126,7 @@ public final class SyncHistory {
         }
         Path temp = file.resolveSibling(FILE + ".tmp");
         try {
+            VaultFolder.ownerOnlyFile(temp);
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

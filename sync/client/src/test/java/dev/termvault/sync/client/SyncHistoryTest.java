@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -43,6 +44,21 @@ class SyncHistoryTest {
         assertThat(bounded.entries()).hasSize(SyncHistory.LIMIT);
         assertThat(bounded.entries().getLast().detail()).isEqualTo("n" + (SyncHistory.LIMIT + 19));
         assertThat(bounded.entries().getFirst().detail()).isEqualTo("n20");
+    }
+
+    @Test
+    void history_fileIsOwnerOnly_evenWhenAnOlderOneWasReadableByOthers() throws Exception {
+        Path file = dir.resolve(SyncHistory.FILE);
+        SyncHistory.in(dir).record(SyncHistory.Kind.PUSH, 1, "1 change sent", Instant.EPOCH);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(dir.resolve(SyncHistory.FILE + ".tmp"), "stale");
+        Files.setPosixFilePermissions(dir.resolve(SyncHistory.FILE + ".tmp"), PosixFilePermissions.fromString("rw-r--r--"));
+        SyncHistory.in(dir).record(SyncHistory.Kind.PULL, 1, "1 change received", Instant.EPOCH.plusSeconds(1));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(SyncHistory.in(dir).entries()).hasSize(2);
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.termvault.sync.server;
 
 import dev.termvault.sync.server.http.ApiServer;
 import dev.termvault.sync.server.http.HttpSettings;
+import dev.termvault.sync.server.keys.MasterKeys;
 import dev.termvault.sync.server.metrics.Metrics;
+import dev.termvault.sync.server.store.DataFiles;
 import dev.termvault.sync.server.store.Database;
 import dev.termvault.sync.server.store.DatabaseSettings;
 import dev.termvault.sync.server.tls.TlsMaterial;
@@ -60,6 +62,7 @@ public final class SyncServer implements AutoCloseable {
         List<Role> roles = new ArrayList<>();
         List<Database> databases = new ArrayList<>();
         try {
+            DataFiles.prepareFolder(config.dataDir(), MasterKeys.localKeyFile(config));
             for (RoleFactory factory : factories.values()) {
                 Database db = Database.open(factory.name(), databaseSettings(config, factory.name()));
                 databases.add(db);

@@ -29,10 +29,12 @@ public final class VaultStore implements AutoCloseable {
     private final SqliteDatabase db;
     private final RecordTable records = new RecordTable();
     private final SyncStore sync;
+    private final List<OwnerOnlyFiles.Repair> repairs;
 
-    private VaultStore(SqliteDatabase db) {
+    private VaultStore(SqliteDatabase db, List<OwnerOnlyFiles.Repair> repairs) {
         this.db = db;
         this.sync = new SyncStore(db, records);
+        this.repairs = repairs;
     }
 
     /** The database file of the vault folder {@code dir}. */
@@ -56,10 +58,11 @@ public final class VaultStore implements AutoCloseable {
         if (!create && !exists(dir)) {
             throw new VaultStoreException("No vault in " + dir);
         }
+        List<OwnerOnlyFiles.Repair> repairs = OwnerOnlyFiles.prepare(dir, file(dir), create);
         SqliteDatabase db = SqliteDatabase.open(file(dir));
         try {
             db.read("update the storage format", c -> Migrations.migrate(c));
-            return new VaultStore(db);
+            return new VaultStore(db, repairs);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -69,6 +72,11 @@ public final class VaultStore implements AutoCloseable {
     /** The outbox, the sync bases, cursor and link: what the sync client keeps in this file. */
     public SyncStore sync() {
         return sync;
+    }
+
+    /** Files and folders of the vault folder whose mode let others in when it was opened, now repaired. */
+    public List<OwnerOnlyFiles.Repair> fileModeRepairs() {
+        return repairs;
     }
 
     /** The schema version of the open file. */

@@ -89,8 +89,14 @@ public final class KnownHosts {
             return new Target(text, text, 22);
         }
 
+        /** The record as named without its exclusions: {@code *.corp} for {@code *.corp,!secret.corp}. */
+        private static String named(KnownHost known) {
+            String names = KnownHostPatterns.withoutExclusions(known.hostPattern());
+            return known.port() == 22 ? names : "[" + names + "]:" + known.port();
+        }
+
         boolean matches(KnownHost known) {
-            if (known.displayName().equalsIgnoreCase(text)) {
+            if (known.displayName().equalsIgnoreCase(text) || named(known).equalsIgnoreCase(text)) {
                 return true;
             }
             boolean literal = name.chars().noneMatch(c -> c == '*' || c == '?' || c == ',' || c == '!');

@@ -102,6 +102,19 @@ class KnownHostsTest {
     }
 
     @Test
+    void remove_anImportedPatternWithExclusions_byTheNameItKeeps() {
+        accept("*.corp,!secret.corp", 22, ed25519);
+        accept("*.lab,![vault.lab]:2222", 2222, ed25519);
+        KnownHosts knownHosts = new KnownHosts(vault);
+
+        assertThatThrownBy(() -> knownHosts.remove("secret.corp", null)).isInstanceOf(CoreException.NotFound.class);
+        assertThat(knownHosts.remove("*.corp", null)).extracting(KnownHostRow::hostPattern)
+                .containsExactly("*.corp,!secret.corp");
+        assertThat(knownHosts.remove("[*.lab]:2222", null)).hasSize(1);
+        assertThat(knownHosts.list()).isEmpty();
+    }
+
+    @Test
     void remove_withAKeyType_leavesTheHostsOtherKeys() {
         accept("git.example.com", 22, ed25519);
         accept("git.example.com", 22, ecdsa);

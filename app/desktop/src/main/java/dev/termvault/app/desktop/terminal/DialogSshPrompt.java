@@ -186,11 +186,7 @@ public final class DialogSshPrompt implements CancellablePrompt {
         Label intro = wrapped(question.endpoint() + " presented a different key than the one in your vault."
                 + " Someone could be intercepting this connection (a man-in-the-middle attack), or the server"
                 + " was reinstalled or its key replaced. Do not connect unless you know why the key changed.");
-        GridPane facts = facts(
-                "Host", question.endpoint(),
-                "Key on record", String.join(", ", question.knownFingerprints()),
-                "Key presented", question.fingerprint(),
-                "Key type", question.keyType());
+        GridPane facts = facts(changedKeyFacts(question));
         CheckBox understood = new CheckBox("I know why this key changed and have checked the new fingerprint");
         understood.setId("understandChangedKey");
         understood.setWrapText(true);
@@ -213,6 +209,17 @@ public final class DialogSshPrompt implements CancellablePrompt {
         dialog.setOnShown(e -> refuse.requestFocus());
         dialog.setResultConverter(type -> type == REPLACE && understood.isSelected());
         return dialog;
+    }
+
+    /** Host, every key on record (one row each, with its type), the key presented and its type. */
+    private static String[] changedKeyFacts(HostKeyQuestion question) {
+        List<String> facts = new ArrayList<>(List.of("Host", question.endpoint()));
+        for (RecordedKey recorded : question.recordedKeys()) {
+            facts.addAll(List.of("Key on record (" + recorded.keyType() + ")", recorded.fingerprint()));
+        }
+        facts.addAll(List.of("Key presented", question.fingerprint(), "Key type", question.typeChanged()
+                ? question.keyType() + " (no key of this type is on record)" : question.keyType()));
+        return facts.toArray(String[]::new);
     }
 
     Dialog<String> passwordDialog(String user, String host) {

@@ -17,7 +17,9 @@ import org.apache.sshd.client.config.hosts.KnownHostHashValue;
 
 /**
  * Reads an OpenSSH known_hosts file into {@link KnownHost} records: one record per host name of a line
- * (comma-separated names, {@code [host]:port}); hashed {@code |1|salt|hash} names are kept hashed;
+ * (comma-separated names, {@code [host]:port}); hashed {@code |1|salt|hash} names are kept hashed; negated
+ * names ({@code *.corp,!secret.corp}) are kept in each record's host pattern, so the record never matches the
+ * excluded host ({@link dev.termvault.app.ssh.KnownHostPatterns} honours them);
  * {@code @revoked} lines become revoked records; {@code @cert-authority} lines, comments and bad lines are
  * reported, never fatal.
  */
@@ -96,21 +98,35 @@ public final class KnownHostsImporter {
                     "bad line: not a valid key (type '" + keyType + "')");
             return;
         }
+        addLine(where, names, new Key(keyType, key, firstSeen, revoked), out, report);
+    }
+
+    /** One record per host name of the line, each keeping the line's exclusions that can apply to it. */
+    private static void addLine(String where, String names, Key key, List<KnownHost> out, ImportReport report) {
+        List<String> exclusions = new ArrayList<>();
+        List<String> hostNames = new ArrayList<>();
         for (String name : names.split(",")) {
-            addName(where, name, keyType, key, firstSeen, revoked, out, report);
+            if (name.startsWith("!") && name.length() > 1) {
+                exclusions.add(name.substring(1));
+            } else if (!name.isEmpty() && !name.equals("!")) {
+                hostNames.add(name);
+            }
+        }
+        if (hostNames.isEmpty()) {
+            report.skipped(Subject.KNOWN_HOST, where, ImportReason.MALFORMED, "only negated host names: matches no host");
+            return;
+        }
+        for (String name : hostNames) {
+            addName(where, name, exclusions, key, out, report);
         }
     }
 
-    private static void addName(String where, String name, String keyType, String key, Instant firstSeen,
-            boolean revoked, List<KnownHost> out, ImportReport report) {
-        if (name.isEmpty()) {
-            return;
-        }
-        if (name.startsWith("!")) {
-            report.skipped(Subject.KNOWN_HOST, where + ": " + name, ImportReason.UNSUPPORTED,
-                    "negated host patterns are not imported");
-            return;
-        }
+    /** The key part of a line. */
+    private record Key(String type, String base64, Instant firstSeen, boolean revoked) {
+    }
+
+    private static void addName(String where, String name, List<String> exclusions, Key key, List<KnownHost> out,
+            ImportReport report) {
         String host = name;
         int port = 22;
         if (name.startsWith("|")) {
@@ -128,8 +144,35 @@ public final class KnownHostsImporter {
                 return;
             }
         }
-        out.add(new KnownHost(host, port, keyType, key, firstSeen, revoked));
-        report.imported(Subject.KNOWN_HOST, displayName(host, port), keyType + (revoked ? " (revoked)" : ""));
+        List<String> applying = exclusionsFor(port, exclusions);
+        String pattern = applying.isEmpty() ? host : host + ",!" + String.join(",!", applying);
+        out.add(new KnownHost(pattern, port, key.type(), key.base64(), key.firstSeen(), key.revoked()));
+        report.imported(Subject.KNOWN_HOST, displayName(host, port), key.type() + (key.revoked() ? " (revoked)" : "")
+                + (applying.isEmpty() ? "" : " (not for " + String.join(", ", applying) + ")"));
+    }
+
+    /**
+     * The line's negated names that can exclude a host on {@code port}, kept as written: OpenSSH matches a
+     * plain name on port 22 and {@code [name]:port} on that port, so an exclusion for another port than the
+     * record's could never match it; a hashed name carries its port inside and is always kept.
+     */
+    private static List<String> exclusionsFor(int port, List<String> exclusions) {
+        List<String> applying = new ArrayList<>();
+        for (String exclusion : exclusions) {
+            int exclusionPort = 22;
+            if (exclusion.startsWith("[")) {
+                int close = exclusion.indexOf("]:");
+                try {
+                    exclusionPort = Integer.parseInt(exclusion.substring(close + 2));
+                } catch (RuntimeException e) {
+                    exclusionPort = -1;
+                }
+            }
+            if (exclusion.startsWith("|") || exclusionPort == port) {
+                applying.add(exclusion);
+            }
+        }
+        return applying;
     }
 
     private static String displayName(String host, int port) {

@@ -58,6 +58,33 @@ class KnownHostsImporterTest {
     }
 
     @Test
+    void read_negatedNames_keptOnEveryRecordTheyCanExcludeAndHonouredWhenMatching() {
+        Instant seen = Instant.parse("2026-01-02T03:04:05Z");
+        List<String> lines = List.of(
+                "*.corp,!secret.corp ssh-ed25519 " + ED,
+                "[*.lab]:2222,*.lab,![vault.lab]:2222,!db.lab ssh-ed25519 " + ED,
+                "!only.example.com ssh-ed25519 " + ED);
+
+        KnownHostsImporter.Result result = KnownHostsImporter.read("known_hosts", lines, seen);
+
+        assertThat(result.knownHosts()).containsExactly(
+                new KnownHost("*.corp,!secret.corp", 22, "ssh-ed25519", ED, seen, false),
+                new KnownHost("*.lab,![vault.lab]:2222", 2222, "ssh-ed25519", ED, seen, false),
+                new KnownHost("*.lab,!db.lab", 22, "ssh-ed25519", ED, seen, false));
+        KnownHost corp = result.knownHosts().get(0);
+        assertThat(KnownHostPatterns.matches(corp, "secret.corp", 22)).isFalse();
+        assertThat(KnownHostPatterns.matches(corp, "web.corp", 22)).isTrue();
+        KnownHost lab2222 = result.knownHosts().get(1);
+        assertThat(KnownHostPatterns.matches(lab2222, "vault.lab", 2222)).isFalse();
+        assertThat(KnownHostPatterns.matches(lab2222, "db.lab", 2222)).isTrue();
+        KnownHost lab = result.knownHosts().get(2);
+        assertThat(KnownHostPatterns.matches(lab, "db.lab", 22)).isFalse();
+        assertThat(KnownHostPatterns.matches(lab, "vault.lab", 22)).isTrue();
+        assertThat(result.report().entries(ImportReport.Outcome.SKIPPED)).extracting(ImportReport.Entry::toString)
+                .containsExactly("skipped: known_hosts line 3 - only negated host names: matches no host");
+    }
+
+    @Test
     void read_hashedEntriesFromSshKeygen_keptHashedAndMatchTheirHost() throws Exception {
         SystemTools.requireTool("ssh-keygen");
         Path file = dir.resolve("known_hosts");

@@ -35,14 +35,17 @@ public final class OpenSshServer implements AutoCloseable {
 
     private final Path dir;
     private final String hostKeyType;
+    private final List<String> extraHostKeyTypes;
     private final List<String> extraConfig;
     private final int port;
     private int generation;
     private Process process;
 
-    private OpenSshServer(Path dir, String hostKeyType, List<String> extraConfig, int port) {
+    private OpenSshServer(Path dir, String hostKeyType, List<String> extraHostKeyTypes, List<String> extraConfig,
+                          int port) {
         this.dir = dir;
         this.hostKeyType = hostKeyType;
+        this.extraHostKeyTypes = List.copyOf(extraHostKeyTypes);
         this.extraConfig = List.copyOf(extraConfig);
         this.port = port;
     }
@@ -55,6 +58,7 @@ public final class OpenSshServer implements AutoCloseable {
     public static final class Builder {
         private final Path dir;
         private String hostKeyType = "ed25519";
+        private final List<String> extraHostKeyTypes = new ArrayList<>();
         private final List<String> extraConfig = new ArrayList<>();
         private final List<String> authorizedKeys = new ArrayList<>();
 
@@ -65,6 +69,15 @@ public final class OpenSshServer implements AutoCloseable {
         /** ssh-keygen's -t for the host key: ed25519 (default), ecdsa, rsa. */
         public Builder hostKeyType(String type) {
             this.hostKeyType = type;
+            return this;
+        }
+
+        /**
+         * A second (third...) host key of another ssh-keygen type, listed after the main one; the client's
+         * preference decides which one sshd shows.
+         */
+        public Builder extraHostKeyType(String type) {
+            this.extraHostKeyTypes.add(type);
             return this;
         }
 
@@ -84,7 +97,7 @@ public final class OpenSshServer implements AutoCloseable {
             SystemTools.requireOpenSsh();
             try {
                 Files.createDirectories(dir);
-                OpenSshServer server = new OpenSshServer(dir, hostKeyType, extraConfig, freePort());
+                OpenSshServer server = new OpenSshServer(dir, hostKeyType, extraHostKeyTypes, extraConfig, freePort());
                 Files.writeString(server.authorizedKeysFile(), "", StandardCharsets.UTF_8);
                 for (String line : authorizedKeys) {
                     server.authorize(line);
@@ -117,6 +130,21 @@ public final class OpenSshServer implements AutoCloseable {
 
     public Path hostPublicKeyFile() {
         return dir.resolve("host_key_" + generation + ".pub");
+    }
+
+    /** The public key file of the extra host key of this ssh-keygen type ({@link Builder#extraHostKeyType}). */
+    public Path hostPublicKeyFile(String type) {
+        return type.equals(hostKeyType) ? hostPublicKeyFile() : dir.resolve(extraKeyName(type) + ".pub");
+    }
+
+    /** The host key of this ssh-keygen type as a known_hosts style line. */
+    public String hostPublicKeyLine(String type) {
+        return SshKeygen.read(hostPublicKeyFile(type)).strip();
+    }
+
+    /** The {@code SHA256:...} fingerprint of the host key of this ssh-keygen type. */
+    public String hostKeyFingerprint(String type) {
+        return SshKeygen.sha256Fingerprint(hostPublicKeyFile(type));
     }
 
     /** The host key as an authorized_keys/known_hosts style line: {@code type base64 comment}. */
@@ -182,9 +210,19 @@ public final class OpenSshServer implements AutoCloseable {
 
     private void newHostKey() {
         generation++;
-        Path key = dir.resolve("host_key_" + generation);
-        SshKeygen.run(List.of("ssh-keygen", "-q", "-t", hostKeyType, "-N", "", "-C", "termvault-test-host",
+        generateHostKey(hostKeyType, dir.resolve("host_key_" + generation));
+        for (String type : extraHostKeyTypes) {
+            generateHostKey(type, dir.resolve(extraKeyName(type)));
+        }
+    }
+
+    private static void generateHostKey(String type, Path key) {
+        SshKeygen.run(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "termvault-test-host",
                 "-f", key.toString()));
+    }
+
+    private String extraKeyName(String type) {
+        return "host_key_" + generation + "_" + type;
     }
 
     private Path writeConfig() throws IOException {
@@ -205,6 +243,9 @@ public final class OpenSshServer implements AutoCloseable {
                 "PrintMotd no",
                 "PrintLastLog no",
                 "LogLevel VERBOSE"));
+        for (String type : extraHostKeyTypes) {
+            lines.add("HostKey " + dir.resolve(extraKeyName(type)));
+        }
         Path config = dir.resolve("sshd_config");
         Files.write(config, lines, StandardCharsets.UTF_8);
         return config;

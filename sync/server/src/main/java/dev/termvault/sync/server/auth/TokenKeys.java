@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.termvault.sync.server.Peers;
 import dev.termvault.sync.server.PublicJwks;
+import dev.termvault.sync.server.store.DataFiles;
 import dev.termvault.sync.server.tls.PinnedTrustManager;
 import java.io.IOException;
 import java.net.URI;
@@ -150,6 +151,7 @@ public final class TokenKeys {
         try {
             Files.createDirectories(cacheFile.toAbsolutePath().getParent());
             Path tmp = cacheFile.resolveSibling(cacheFile.getFileName() + ".tmp");
+            DataFiles.ownerOnlyFile(tmp);
             Files.writeString(tmp, keys.toString(true), StandardCharsets.UTF_8);
             Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -36,12 +36,16 @@ public final class MasterKeys {
      * Opens the backend; with {@code storeInUse} (the key store already holds secrets wrapped by a master key)
      * a missing local key file is an error instead of a reason to make a new key, which could not open them.
      */
+    /** The local master key file: {@code keys.masterKey.file}, by default {@code <data>/keys-master.key}. */
+    public static Path localKeyFile(ServerConfig config) {
+        return config.find("keys.masterKey.file").map(Path::of).orElse(config.dataDir().resolve("keys-master.key"));
+    }
+
     public static MasterKey open(ServerConfig config, boolean storeInUse) throws GeneralSecurityException {
         String backend = config.get("keys.masterKey", "local").toLowerCase(Locale.ROOT);
         return switch (backend) {
             case "local" -> {
-                Path file = config.find("keys.masterKey.file").map(Path::of)
-                        .orElse(config.dataDir().resolve("keys-master.key"));
+                Path file = localKeyFile(config);
                 if (storeInUse && !Files.exists(file)) {
                     throw new GeneralSecurityException("the key store was set up with a master key, but the master"
                             + " key file " + file + " does not exist: restore the master key file that belongs to"

@@ -81,9 +81,13 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            Path parent = Path.of(path).toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            Path file = Path.of(path);
+            DataFiles.ownerOnlyFile(file);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                Path companion = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(companion)) {
+                    DataFiles.ownerOnlyFile(companion);
+                }
             }
         } catch (java.io.IOException e) {
             throw new ServerStoreException("cannot create the folder of the store file", e);

@@ -1,5 +1,6 @@
 package dev.termvault.sync.server.tls;
 
+import dev.termvault.sync.server.store.DataFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -56,7 +57,7 @@ public final class TlsMaterials {
         Path cert = dir.resolve("server-cert.pem");
         Path key = dir.resolve("server-key.pem");
         if (!Files.exists(cert) || !Files.exists(key)) {
-            Files.createDirectories(dir);
+            DataFiles.ownerOnlyFile(cert);
             generate(cert, key);
         }
         return fromPem(cert, key);
@@ -117,6 +118,7 @@ public final class TlsMaterials {
             throw new GeneralSecurityException("cannot sign the certificate", e);
         }
         writePrivate(keyFile, pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
+        DataFiles.ownerOnlyFile(certFile);
         Files.writeString(certFile, pem("CERTIFICATE", cert.getEncoded()), StandardCharsets.US_ASCII);
     }
 
