@@ -21,7 +21,6 @@ import dev.termvault.sync.server.keys.crypto.TokenSigner;
 import dev.termvault.sync.server.keys.store.AccountRecord;
 import dev.termvault.sync.server.keys.store.AccountStore;
 import dev.termvault.sync.server.keys.store.AuditDraft;
-import dev.termvault.sync.server.keys.store.DeviceRecord;
 import dev.termvault.sync.server.keys.store.DeviceStore;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
