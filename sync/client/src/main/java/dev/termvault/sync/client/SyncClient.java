@@ -125,8 +125,21 @@ public final class SyncClient {
      *
      * @param vault    an unlocked vault, not linked yet
      * @param password the master password; wiped before returning
+     * @throws SyncException.SignupCodeRequired when the server asks for a sign-up code (nothing was created)
      */
     public AccountSession signUp(Vault vault, String email, char[] password) {
+        return signUp(vault, email, password, null);
+    }
+
+    /**
+     * As {@link #signUp(Vault, String, char[])}, with the sign-up code the server's policy asks for: the one it
+     * mailed to {@code email}, or an operator's invite (null: none).
+     *
+     * @throws SyncException.SignupCodeRequired when the server asks for a code; a wrong, used or expired code
+     *         is {@link SyncException.Rejected} with status 403
+     */
+    public AccountSession signUp(Vault vault, String typedEmail, char[] password, String code) {
+        String email = SrpClient.normaliseEmail(typedEmail);
         if (vault.account().syncLink().isPresent()) {
             Arrays.fill(password, '\0');
             throw new IllegalStateException("this vault is already linked to a sync account");
@@ -137,9 +150,12 @@ public final class SyncClient {
                 verifier = SrpClient.verifier(email, secrets.salt(), srp);
             }
             var kdf = secrets.kdfParams();
-            http.call("POST", http.url("/v1/keys/signup"), null, new SignupRequest(email, secrets.salt(),
-                    new WireKdfParams(WireKdfParams.ARGON2ID, kdf.memoryKiB(), kdf.iterations(), kdf.parallelism()), verifier,
-                    device(vault.deviceId())), SignupResponse.class);
+            SignupResponse created = http.call("POST", http.url("/v1/keys/signup"), null, new SignupRequest(email,
+                    secrets.salt(), new WireKdfParams(WireKdfParams.ARGON2ID, kdf.memoryKiB(), kdf.iterations(),
+                    kdf.parallelism()), verifier, device(vault.deviceId()), code), SignupResponse.class);
+            if (created.accountId() == null) {
+                throw new SyncException.SignupCodeRequired(created.next());
+            }
             Login login = login(email, secrets, vault.deviceId(), null);
             try (SecretBytes share = login.share) {
                 SyncLink link = new SyncLink(server.toString(), fingerprint, email, login.response.accountId());
@@ -187,7 +203,8 @@ public final class SyncClient {
      * @param password the master password; wiped before returning
      * @return the session; {@link AccountSession#vault()} is the new vault, unlocked
      */
-    public Joined join(Path dir, String email, char[] password, String secretKey) {
+    public Joined join(Path dir, String typedEmail, char[] password, String secretKey) {
+        String email = SrpClient.normaliseEmail(typedEmail);
         try {
             LoginStartResponse start = start(email);
             checkKdf(start.kdf());

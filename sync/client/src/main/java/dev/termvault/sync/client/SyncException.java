@@ -121,6 +121,26 @@ public abstract sealed class SyncException extends RuntimeException {
         }
     }
 
+    /**
+     * The server creates accounts only with a sign-up code and none (or no valid one) was given: {@link #next()}
+     * is {@code email_code} (a code was mailed to the address, if it may get an account) or {@code invite} (an
+     * operator's invite). Nothing was created; sign up again with the code.
+     */
+    public static final class SignupCodeRequired extends SyncException {
+        private final String next;
+
+        public SignupCodeRequired(String next) {
+            super("email_code".equals(next)
+                    ? "Check your email: the server sent a sign-up code to this address. Sign up again with it"
+                    : "This server creates accounts by invite only: sign up again with the invite code you were given");
+            this.next = next;
+        }
+
+        public String next() {
+            return next;
+        }
+    }
+
     /** The vault is not linked to a sync account yet. */
     public static final class NotLinked extends SyncException {
         public NotLinked() {

@@ -29,7 +29,9 @@ final class TestServer implements AutoCloseable {
 
     void start() {
         Map<String, String> config = new HashMap<>(Map.of("server.roles", "all", "server.data", data.toString(),
-                "server.port", Integer.toString(port), "keys.throttle.addressFailures", "1000"));
+                "server.port", Integer.toString(port), "keys.throttle.addressFailures", "1000",
+                "keys.signup.policy", "open", "keys.login.startsPerMinute", "100000",
+                "keys.login.pendingPerAddress", "1000"));
         server = SyncServer.start(ServerConfig.of(config), clock);
         port = server.port();
     }

@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ServerMain [--role keys|blobs|all] [--config FILE] [--data DIR] [--port N] [--host H]}: starts the
  * server and prints where it listens and its certificate fingerprint. {@code ServerMain backup --to DIR ...}
- * copies the SQLite stores instead ({@link ServerBackup}). {@code termvault server} calls {@link #run}.
+ * copies the SQLite stores instead ({@link ServerBackup}); {@code ServerMain invite --email E ...} prints a
+ * sign-up invite ({@code KeysAdmin invite}). {@code termvault server} calls {@link #run}.
  */
 public final class ServerMain {
     private ServerMain() {
@@ -27,6 +28,9 @@ public final class ServerMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("backup")) {
             return ServerBackup.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), out, err);
+        }
+        if (args.length > 0 && args[0].equals("invite")) {
+            return dev.termvault.sync.server.keys.KeysAdmin.run(args, System.getenv(), out, err);
         }
         SyncServer server;
         try {
@@ -96,6 +100,7 @@ public final class ServerMain {
         return """
                 Usage: termvault server [--role keys|blobs|all] [--config FILE] [--data DIR] [--port N] [--host H]
                        termvault server backup --to DIR [--role R] [--config FILE] [--data DIR]   (--help for more)
+                       termvault server invite --email EMAIL [--days N] [--config FILE] [--data DIR]
                   --role    which roles to run (default all: every role this build has)
                   --config  a properties file (see docs/sync/server.md); TERMVAULT_* environment variables override it
                   --data    folder for the SQLite stores, the self-signed certificate and key files

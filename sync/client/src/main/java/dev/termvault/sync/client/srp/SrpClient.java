@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Locale;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,7 +25,8 @@ import org.bouncycastle.util.BigIntegers;
 /**
  * The client end of the key service's SRP-6a exchange: RFC 5054's 4096-bit group with SHA-256 through Bouncy
  * Castle's {@link SRP6Client}, exactly as the server end uses it. The SRP "password" is the vault's SRP
- * secret, HKDF(K_user, "srp-x") (32 bytes), never the master password; the identity is the email; the salt
+ * secret, HKDF(K_user, "srp-x") (32 bytes), never the master password; the identity is the email, stripped
+ * and lower-cased as the server does ({@link #normaliseEmail}); the salt
  * is the account's Argon2id salt. Also opens the service share the server seals under the session key
  * (docs/security/key-service.md, "Share release").
  */
@@ -166,7 +168,15 @@ public final class SrpClient {
         }
     }
 
+    /**
+     * The SRP identity: the email as the key service keys accounts, without surrounding white space and in
+     * lower case (Locale.ROOT), so a device that types the address with other capitals derives the same x.
+     */
+    public static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
     private static byte[] identity(String email) {
-        return email.getBytes(StandardCharsets.UTF_8);
+        return normaliseEmail(email).getBytes(StandardCharsets.UTF_8);
     }
 }

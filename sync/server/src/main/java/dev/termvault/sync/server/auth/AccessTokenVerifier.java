@@ -22,16 +22,19 @@ import java.util.Set;
  * Verifies the key service's tokens with its PUBLIC keys alone ({@link TokenKeys}).
  *
  * <p>Access tokens: JWS ES256 with a {@code kid} the key set knows, header {@code typ} absent, "JWT" or
- * "at+jwt"; claims {@code iss} = the configured issuer ("termvault-keys"), {@code sub} (account), {@code did}
- * (device), {@code iat}, {@code exp}, {@code jti}; not expired (60 s skew); the device not revoked.
+ * "at+jwt"; claims {@code iss} = the configured issuer ("termvault-keys"), {@code aud} naming the configured
+ * audience ("termvault-blobs"), {@code sub} (account), {@code did} (device), {@code iat}, {@code exp},
+ * {@code jti}; not expired (60 s skew); the device not revoked.
  *
- * <p>Revocation notices: the same keys, header {@code typ} "tv-revocation", claims {@code sub}, {@code did},
- * {@code iat}. Because the {@code typ} differs, neither kind is accepted in place of the other.
+ * <p>Revocation notices: the same keys, header {@code typ} "tv-revocation", claims {@code aud} (the same
+ * audience), {@code sub}, {@code did}, {@code iat}, {@code exp}; not expired (60 s skew). Because the
+ * {@code typ} differs, neither kind is accepted in place of the other.
  *
  * <p>Failures say only "invalid token": which check failed is not told to the caller.
  */
 public final class AccessTokenVerifier {
     public static final String DEFAULT_ISSUER = "termvault-keys";
+    public static final String DEFAULT_AUDIENCE = "termvault-blobs";
     public static final JOSEObjectType REVOCATION_TYPE = new JOSEObjectType("tv-revocation");
 
     private final DefaultJWTProcessor<SecurityContext> accessProcessor;
@@ -39,6 +42,10 @@ public final class AccessTokenVerifier {
     private final RevokedDevices revoked;
 
     public AccessTokenVerifier(TokenKeys keys, String issuer, Clock clock, RevokedDevices revoked) {
+        this(keys, issuer, DEFAULT_AUDIENCE, clock, revoked);
+    }
+
+    public AccessTokenVerifier(TokenKeys keys, String issuer, String audience, Clock clock, RevokedDevices revoked) {
         this.revoked = revoked;
         JWKSource<SecurityContext> source = (selector, ctx) -> {
             List<JWK> found = selector.select(keys.keys());
@@ -49,10 +56,11 @@ public final class AccessTokenVerifier {
         };
         accessProcessor = processor(source, new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null),
-                new ClockedClaimsVerifier(new JWTClaimsSet.Builder().issuer(issuer).build(),
-                        Set.of("iss", "sub", "did", "iat", "exp", "jti"), clock));
+                new ClockedClaimsVerifier(audience, new JWTClaimsSet.Builder().issuer(issuer).build(),
+                        Set.of("iss", "aud", "sub", "did", "iat", "exp", "jti"), clock));
         revocationProcessor = processor(source, new DefaultJOSEObjectTypeVerifier<>(REVOCATION_TYPE),
-                new ClockedClaimsVerifier(new JWTClaimsSet.Builder().build(), Set.of("sub", "did", "iat"), clock));
+                new ClockedClaimsVerifier(audience, new JWTClaimsSet.Builder().build(),
+                        Set.of("aud", "sub", "did", "iat", "exp"), clock));
     }
 
     private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> source,
@@ -111,8 +119,8 @@ public final class AccessTokenVerifier {
     private static final class ClockedClaimsVerifier extends DefaultJWTClaimsVerifier<SecurityContext> {
         private final Clock clock;
 
-        ClockedClaimsVerifier(JWTClaimsSet exact, Set<String> required, Clock clock) {
-            super(exact, required);
+        ClockedClaimsVerifier(String audience, JWTClaimsSet exact, Set<String> required, Clock clock) {
+            super(Set.of(audience), exact, required, null);
             this.clock = clock;
         }
 

@@ -51,22 +51,33 @@ public final class TokenKeys {
      * @param configuredFile a JWK set file, or null
      * @param cacheFile      where fetched keys are kept between restarts, or null
      * @param keyServiceUrl  base URL of the key service (https://host:port), or null
-     * @param pinnedFingerprint SHA-256 fingerprint of the key service's certificate, or null for the JDK's trust
+     * @param pinnedFingerprint SHA-256 fingerprint of the key service's certificate; required with a URL
+     * @throws IllegalArgumentException for a URL that is not https, or one without a fingerprint: keys that
+     *         sign tokens are never taken from a connection someone in the middle could answer
      */
     public TokenKeys(Path configuredFile, Path cacheFile, URI keyServiceUrl, String pinnedFingerprint, Peers peers,
                      Clock clock, Duration minRefreshInterval) {
         this.configuredFile = configuredFile;
         this.cacheFile = cacheFile;
         this.jwksUri = keyServiceUrl == null ? null : keyServiceUrl.resolve("/v1/keys/jwks");
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3));
-        if (pinnedFingerprint != null) {
-            b.sslContext(PinnedTrustManager.sslContext(pinnedFingerprint));
-        }
-        this.http = keyServiceUrl == null ? null : b.build();
+        this.http = keyServiceUrl == null ? null : pinnedClient(keyServiceUrl, pinnedFingerprint);
         this.peers = peers;
         this.clock = clock;
         this.minRefreshInterval = minRefreshInterval;
         current.set(merge(readFile(configuredFile), readFile(cacheFile)));
+    }
+
+    private static HttpClient pinnedClient(URI keyServiceUrl, String pinnedFingerprint) {
+        if (!"https".equalsIgnoreCase(keyServiceUrl.getScheme()) || keyServiceUrl.getHost() == null) {
+            throw new IllegalArgumentException("blobs.keys.url must be an https:// URL (it is " + keyServiceUrl.getScheme()
+                    + "://...): the keys that sign access tokens are never fetched over plain HTTP");
+        }
+        if (pinnedFingerprint == null || pinnedFingerprint.isBlank()) {
+            throw new IllegalArgumentException("blobs.keys.url needs blobs.keys.fingerprint, the SHA-256 fingerprint of"
+                    + " the key service's certificate (the key service prints it when it starts)");
+        }
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                .sslContext(PinnedTrustManager.sslContext(pinnedFingerprint)).build();
     }
 
     /** The keys known now. */

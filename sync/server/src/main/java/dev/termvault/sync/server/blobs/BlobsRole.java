@@ -17,8 +17,8 @@ import java.time.Duration;
  * It verifies tokens with the key service's public keys alone and keeps serving while the key service is down.
  *
  * <p>Configuration: {@code blobs.jwks.file} (a JWK set file), {@code blobs.keys.url} (the key service, for
- * {@code GET /v1/keys/jwks}), {@code blobs.keys.fingerprint} (its pinned certificate), {@code blobs.token.issuer},
- * and the limits of {@link BlobLimits}.
+ * {@code GET /v1/keys/jwks}; https only), {@code blobs.keys.fingerprint} (its pinned certificate, required with
+ * the URL), {@code blobs.token.issuer}, {@code blobs.token.audience}, and the limits of {@link BlobLimits}.
  */
 public final class BlobsRole implements Role {
     private final RoleContext context;
@@ -40,7 +40,9 @@ public final class BlobsRole implements Role {
                 config.find("blobs.keys.fingerprint").orElse(null),
                 context.peers(), context.clock(), Duration.ofSeconds(config.getInt("blobs.jwks.minRefreshSeconds", 30)));
         AccessTokenVerifier verifier = new AccessTokenVerifier(keys,
-                config.get("blobs.token.issuer", AccessTokenVerifier.DEFAULT_ISSUER), context.clock(), service::isRevoked);
+                config.get("blobs.token.issuer", AccessTokenVerifier.DEFAULT_ISSUER),
+                config.get("blobs.token.audience", AccessTokenVerifier.DEFAULT_AUDIENCE), context.clock(),
+                service::isRevoked);
         RevocationListener revocations = (account, device) -> {
             service.deviceRevoked(account, device);
             streams.closeDevice(device);

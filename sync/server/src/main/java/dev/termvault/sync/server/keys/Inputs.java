@@ -26,6 +26,7 @@ final class Inputs {
     static final int MAX_SALT = 64;
 
     private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SIGNUP_CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]+");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]{1,189}");
 
     private Inputs() {
@@ -40,6 +41,21 @@ final class Inputs {
             throw new ApiException.BadRequest("email is not a valid address");
         }
         return e;
+    }
+
+    /**
+     * A sign-up code as a person may type it: any case, with spaces or dashes between groups. Null stays null
+     * (no code). The result has only symbols of Crockford's base 32.
+     */
+    static String signupCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        String c = code.replace("-", "").replace(" ", "").strip().toUpperCase(Locale.ROOT);
+        if (c.length() < 8 || c.length() > 40 || !SIGNUP_CODE.matcher(c).matches()) {
+            throw new ApiException.BadRequest("code must be 8 to 40 letters and digits");
+        }
+        return c;
     }
 
     static byte[] salt(byte[] salt) {

@@ -9,8 +9,6 @@ import dev.termvault.sync.protocol.keys.LoginStartRequest;
 import dev.termvault.sync.protocol.keys.LoginStartResponse;
 import dev.termvault.sync.protocol.keys.RefreshRequest;
 import dev.termvault.sync.protocol.keys.SecondFactorAnswer;
-import dev.termvault.sync.protocol.keys.SignupRequest;
-import dev.termvault.sync.protocol.keys.SignupResponse;
 import dev.termvault.sync.protocol.keys.TokenResponse;
 import dev.termvault.sync.protocol.keys.WireKdfParams;
 import dev.termvault.sync.server.ApiException;
@@ -26,7 +24,6 @@ import dev.termvault.sync.server.keys.factor.SecondFactors;
 import dev.termvault.sync.server.keys.store.AccountRecord;
 import dev.termvault.sync.server.keys.store.AccountStore;
 import dev.termvault.sync.server.keys.store.AuditDraft;
-import dev.termvault.sync.server.keys.store.DeviceRecord;
 import dev.termvault.sync.server.keys.store.DeviceStore;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +32,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-up, SRP login with share release, token refresh, and the verifier changes (password, Secret Key).
- * Failed proofs are throttled and audited; the share leaves the master key only sealed for one login.
+ * SRP login with share release, token refresh, and the verifier changes (password, Secret Key); sign-up is
+ * {@link Signups}. Failed proofs are throttled and audited; the share leaves the master key only sealed for
+ * one login.
  */
 public final class KeyService {
 
@@ -58,22 +55,35 @@ public final class KeyService {
     private final Secrets secrets;
     private final LoginThrottle throttle;
     private final PendingLogins pending;
+    private final AddressRate starts;
     private final ShareSealer sealer;
     private final Clock clock;
     private final SecondFactors factors;
 
     public KeyService(AccountStore accounts, DeviceStore devices, MasterKey masterKey, ServiceSecrets serviceSecrets,
                       Secrets secrets, LoginThrottle throttle, Clock clock, SecondFactors factors) {
+        this(accounts, devices, masterKey, serviceSecrets, secrets, throttle, clock, factors, LoginLimits.DEFAULTS);
+    }
+
+    public KeyService(AccountStore accounts, DeviceStore devices, MasterKey masterKey, ServiceSecrets serviceSecrets,
+                      Secrets secrets, LoginThrottle throttle, Clock clock, SecondFactors factors, LoginLimits limits) {
         this.accounts = accounts;
         this.devices = devices;
         this.masterKey = masterKey;
         this.serviceSecrets = serviceSecrets;
         this.secrets = secrets;
         this.throttle = throttle;
-        this.pending = new PendingLogins(clock);
+        this.pending = new PendingLogins(clock, limits.maxPending(), limits.pendingPerAddress());
+        this.starts = new AddressRate(clock, limits.startsPerMinute(), Duration.ofMinutes(1), limits.maxPending());
         this.sealer = new ShareSealer(secrets);
         this.clock = clock;
         this.factors = factors;
+    }
+
+    /** Bounds on logins in progress (in this instance's memory): overall, per address block, starts a minute. */
+    public record LoginLimits(int maxPending, int pendingPerAddress, int startsPerMinute) {
+        public static final LoginLimits DEFAULTS = new LoginLimits(PendingLogins.DEFAULT_CAPACITY,
+                PendingLogins.DEFAULT_PER_ADDRESS, 30);
     }
 
     /** The master-key context every share is wrapped with: binds the wrap to its account. */
@@ -81,49 +91,31 @@ public final class KeyService {
         return ("termvault:share:" + accountId).getBytes(StandardCharsets.UTF_8);
     }
 
-    public SignupResponse signup(SignupRequest r, String address) {
-        String email = Inputs.email(r.email());
-        byte[] salt = Inputs.salt(r.salt());
-        WireKdfParams kdf = Inputs.kdf(r.kdf());
-        byte[] verifier = Inputs.verifier(r.verifier(), group);
-        DeviceInfo device = Inputs.device(r.device());
-        String accountId = UUID.randomUUID().toString();
-        byte[] share = secrets.newKey();
-        AccountRecord account;
-        try {
-            account = new AccountRecord(accountId, email, salt, kdf, verifier,
-                    masterKey.wrap(share, shareContext(accountId)), clock.millis());
-        } catch (GeneralSecurityException e) {
-            throw masterKeyDown(e);
-        } finally {
-            Arrays.fill(share, (byte) 0);
-        }
-        long now = clock.millis();
-        AuditDraft signup = new AuditDraft(AuditEvent.SIGNUP, device.id(), address, "");
-        AccountStore.Created created = accounts.create(account,
-                new DeviceRecord(device.id(), accountId, device.name(), now, now, null),
-                List.of(signup, signup.as(AuditEvent.DEVICE_ADDED, device.name())));
-        switch (created) {
-            case EMAIL_TAKEN -> throw new ApiException.Conflict("an account with this email exists");
-            case DEVICE_TAKEN -> throw new ApiException.Conflict("this device id is taken; make a new one");
-            case CREATED -> LOG.info("event=signup account={}", accountId);
-        }
-        return new SignupResponse(accountId);
-    }
-
+    /**
+     * Starts a login. An unknown email gets a made-up salt and verifier derived from a service secret (stable
+     * per email), and B is computed from that verifier by the same code as for a real one: the same
+     * exponentiation, the same answer shape. One address block may start {@code startsPerMinute} logins a
+     * minute and hold {@code pendingPerAddress} unfinished ones.
+     */
     public LoginStartResponse loginStart(LoginStartRequest r, String address) {
         String email = Inputs.email(r.email());
         refuseIfThrottled(email, address);
-        AccountRecord account = accounts.findByEmail(email).orElse(null);
-        if (account == null) {
-            BigInteger x = new BigInteger(1, serviceSecrets.fakeExponent(email));
-            SrpServerSession srp = SrpServerSession.start(group, group.g().modPow(x, group.n()), secrets);
-            Pending p = pending.add(email, null, srp);
-            return new LoginStartResponse(p.loginId(), serviceSecrets.fakeSalt(email), DISGUISE_KDF, srp.publicB());
+        long wait = starts.take(address);
+        if (wait > 0) {
+            throw new ApiException.RateLimited("too many logins from this address; try again shortly", (int) wait);
         }
-        SrpServerSession srp = SrpServerSession.start(group, new BigInteger(1, account.verifier()), secrets);
-        Pending p = pending.add(email, account.id(), srp);
-        return new LoginStartResponse(p.loginId(), account.salt(), account.kdf(), srp.publicB());
+        AccountRecord account = accounts.findByEmail(email).orElse(null);
+        BigInteger verifier = account != null ? new BigInteger(1, account.verifier()) : fakeVerifier(email);
+        SrpServerSession srp = SrpServerSession.start(group, verifier, secrets);
+        Pending p = pending.add(email, account == null ? null : account.id(), srp, address);
+        return account == null
+                ? new LoginStartResponse(p.loginId(), serviceSecrets.fakeSalt(email), DISGUISE_KDF, srp.publicB())
+                : new LoginStartResponse(p.loginId(), account.salt(), account.kdf(), srp.publicB());
+    }
+
+    private BigInteger fakeVerifier(String email) {
+        BigInteger v = new BigInteger(1, serviceSecrets.fakeVerifier(email, group.byteLength() + 16)).mod(group.n());
+        return v.compareTo(BigInteger.ONE) > 0 ? v : BigInteger.TWO;
     }
 
     public LoginFinishResponse loginFinish(LoginFinishRequest r, String address) {
@@ -224,7 +216,7 @@ public final class KeyService {
             if (purpose != null) {
                 requireSecondFactor(p.email(), account.id(), proof, answer, purpose, deviceId, address);
             }
-            throttle.success(p.email());
+            throttle.success(p.email(), address);
             return new Proven(account, proof);
         } catch (GeneralSecurityException e) {
             throttle.failure(p.email(), address);

@@ -26,7 +26,9 @@ import java.util.Optional;
  * termvault-server-keys rotate-master-key [--config FILE] [--data DIR]   new master-key version for new wraps
  * termvault-server-keys rewrap-shares     [--config FILE] [--data DIR]   re-wrap every share under the current version
  * termvault-server-keys verify-audit      [--config FILE] [--data DIR]   check every account's audit chain
+ * termvault-server-keys invite --email E [--days N] [--config FILE] [--data DIR]   a sign-up invite for E
  * </pre>
+ * ({@code termvault server invite ...} runs the last one.)
  * (main class {@code dev.termvault.sync.server.keys.KeysAdmin}). Exit code 0 on success, 1 on a failure
  * (for verify-audit: a broken chain), 2 on a usage error.
  */
@@ -48,8 +50,9 @@ public final class KeysAdmin {
             return args.length == 0 ? 2 : 0;
         }
         ServerConfig config;
+        Map<String, String> options = new HashMap<>();
         try {
-            config = config(args, environment);
+            config = config(args, environment, options);
         } catch (IllegalArgumentException e) {
             err.println("keys admin: " + e.getMessage());
             err.println(usage());
@@ -81,6 +84,7 @@ public final class KeysAdmin {
                     yield skipped > 0 ? 1 : 0;
                 }
                 case "verify-audit" -> verifyAudit(accounts, out);
+                case "invite" -> Invites.issue(db, accounts, masterKey, options, out, err);
                 default -> {
                     err.println("keys admin: unknown command " + args[0]);
                     err.println(usage());
@@ -115,7 +119,7 @@ public final class KeysAdmin {
         return broken == 0 ? 0 : 1;
     }
 
-    private static ServerConfig config(String[] args, Map<String, String> environment) {
+    private static ServerConfig config(String[] args, Map<String, String> environment, Map<String, String> options) {
         Map<String, String> overrides = new HashMap<>();
         Path file = null;
         for (int i = 1; i < args.length; i++) {
@@ -126,8 +130,17 @@ public final class KeysAdmin {
             switch (option) {
                 case "--config" -> file = Path.of(args[++i]);
                 case "--data" -> overrides.put("server.data", args[++i]);
+                case "--email", "--days" -> {
+                    if (!args[0].equals("invite")) {
+                        throw new IllegalArgumentException(option + " belongs to invite");
+                    }
+                    options.put(option.substring(2), args[++i]);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+        if (args[0].equals("invite") && !options.containsKey("email")) {
+            throw new IllegalArgumentException("invite needs --email");
         }
         return ServerConfig.load(file, environment, overrides);
     }
@@ -135,8 +148,10 @@ public final class KeysAdmin {
     static String usage() {
         return """
                 Usage: KeysAdmin rotate-master-key|rewrap-shares|verify-audit [--config FILE] [--data DIR]
+                       KeysAdmin invite --email EMAIL [--days N] [--config FILE] [--data DIR]
                   rotate-master-key  make a new master-key version; new wraps use it, old versions still unwrap
                   rewrap-shares      re-wrap every share and stored secret under the current version
-                  verify-audit       check every account's audit hash chain""";
+                  verify-audit       check every account's audit hash chain
+                  invite             print a sign-up invite for EMAIL: one use, valid N days (default 7)""";
     }
 }

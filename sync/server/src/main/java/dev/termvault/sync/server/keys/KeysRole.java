@@ -20,10 +20,14 @@ import dev.termvault.sync.server.keys.crypto.MasterKey;
 import dev.termvault.sync.server.keys.crypto.Secrets;
 import dev.termvault.sync.server.keys.factor.SecondFactors;
 import dev.termvault.sync.server.keys.factor.TotpFactor;
+import dev.termvault.sync.server.keys.crypto.TokenSigner;
+import dev.termvault.sync.server.keys.mail.SmtpMailer;
 import dev.termvault.sync.server.keys.store.AccountStore;
 import dev.termvault.sync.server.keys.store.DeviceStore;
 import dev.termvault.sync.server.keys.store.FactorStore;
 import dev.termvault.sync.server.keys.store.SecretStore;
+import dev.termvault.sync.server.keys.store.SignupCodeStore;
+import dev.termvault.sync.server.keys.store.ThrottleStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -42,6 +46,8 @@ public final class KeysRole implements Role {
     private final MasterKey masterKey;
     private final ServiceSecrets serviceSecrets;
     private final KeyService keys;
+    private final Signups signups;
+    private SmtpMailer mailer;
     private final AccountAdmin admin;
     private final FactorEnrolment factorEnrolment;
 
@@ -55,15 +61,18 @@ public final class KeysRole implements Role {
             AccountStore accounts = new AccountStore(context.database(), context.clock());
             DeviceStore devices = new DeviceStore(context.database(), context.clock());
             this.serviceSecrets = ServiceSecrets.loadOrCreate(secretStore, masterKey, secrets,
-                    context.clock());
-            LoginThrottle throttle = new LoginThrottle(context.clock(), new LoginThrottle.Settings(
-                    config.getInt("keys.throttle.accountFailures", 5), config.getInt("keys.throttle.addressFailures", 20),
-                    Duration.ofSeconds(1), Duration.ofSeconds(config.getLong("keys.throttle.maxSeconds", 900))));
+                    context.clock(), config.get("keys.token.audience", TokenSigner.DEFAULT_BLOBS_AUDIENCE));
+            LoginThrottle throttle = new LoginThrottle(new ThrottleStore(context.database()), context.clock(),
+                    new LoginThrottle.Settings(config.getInt("keys.throttle.accountFailures", 5),
+                            config.getInt("keys.throttle.addressFailures", 20), Duration.ofSeconds(1),
+                            Duration.ofSeconds(config.getLong("keys.throttle.maxSeconds", 900))),
+                    serviceSecrets::throttleKey);
             SecondFactors factors = new SecondFactors(new FactorStore(context.database(), context.clock()),
                     List.of(new TotpFactor(masterKey, secrets)), secrets, context.clock());
             this.keys = new KeyService(accounts, devices, masterKey, serviceSecrets, secrets, throttle, context.clock(),
-                    factors);
+                    factors, loginLimits(config));
             this.factorEnrolment = new FactorEnrolment(keys, factors, context.clock());
+            this.signups = signups(context, accounts, secrets, throttle);
             RevocationSender revocations = new RevocationSender(context.peers(),
                     config.find("keys.blobs.url").map(URI::create).orElse(null),
                     config.find("keys.blobs.fingerprint").orElse(null), serviceSecrets.signer());
@@ -71,10 +80,30 @@ public final class KeysRole implements Role {
             String jwks = serviceSecrets.signer().publicJwksJson();
             context.peers().provide(PublicJwks.class, () -> jwks);
         } catch (GeneralSecurityException | RuntimeException e) {
-            masterKey.close();
+            close();
             throw e;
         }
         LOG.info("event=keys_ready master_key=\"{}\"", masterKey.describe());
+    }
+
+    private static KeyService.LoginLimits loginLimits(ServerConfig config) {
+        KeyService.LoginLimits d = KeyService.LoginLimits.DEFAULTS;
+        return new KeyService.LoginLimits(config.getInt("keys.login.maxPending", d.maxPending()),
+                config.getInt("keys.login.pendingPerAddress", d.pendingPerAddress()),
+                config.getInt("keys.login.startsPerMinute", d.startsPerMinute()));
+    }
+
+    private Signups signups(RoleContext context, AccountStore accounts, Secrets secrets, LoginThrottle throttle) {
+        SignupPolicy policy = SignupPolicy.from(context.config());
+        SignupMail mail = null;
+        if (policy.kind() == SignupPolicy.Kind.EMAIL) {
+            this.mailer = SmtpMailer.from(context.config());
+            mail = new SignupMail(accounts, new SignupCodeStore(context.database()), serviceSecrets, secrets, mailer,
+                    context.clock(), policy);
+        }
+        LOG.info("event=signup_policy policy={} first_account_without_code={}",
+                policy.kind().name().toLowerCase(java.util.Locale.ROOT), policy.firstAccountWithoutCode());
+        return new Signups(policy, accounts, masterKey, secrets, serviceSecrets, throttle, mail, context.clock());
     }
 
     @Override
@@ -89,8 +118,10 @@ public final class KeysRole implements Role {
     @Override
     public void routes(RoutesConfig routes) {
         routes.get("/v1/keys/jwks", ctx -> ctx.json(serviceSecrets.signer().publicJwks()));
-        routes.post("/v1/keys/signup", ctx -> ctx.status(201)
-                .json(keys.signup(Json.body(ctx, SignupRequest.class), address(ctx))));
+        routes.post("/v1/keys/signup", ctx -> {
+            Signups.Answer answer = signups.signup(Json.body(ctx, SignupRequest.class), address(ctx));
+            ctx.status(answer.status()).json(answer.body());
+        });
         routes.post("/v1/keys/login/start", ctx -> ctx.json(
                 keys.loginStart(Json.body(ctx, LoginStartRequest.class), address(ctx))));
         routes.post("/v1/keys/login/finish", ctx -> ctx.json(
@@ -164,6 +195,9 @@ public final class KeysRole implements Role {
 
     @Override
     public void close() {
+        if (mailer != null) {
+            mailer.close();
+        }
         masterKey.close();
     }
 }

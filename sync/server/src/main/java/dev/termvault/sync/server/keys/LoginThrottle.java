@@ -1,86 +1,85 @@
 package dev.termvault.sync.server.keys;
 
+import dev.termvault.sync.server.keys.store.ThrottleStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
- * Slows password guessing: counts failed logins per account (by email, so unknown emails count too) and per
- * client address. The first {@code freeFailures} failures of a key cost nothing; each further one locks that
- * key for {@code base × 2^(n − freeFailures)}, at most {@code max}. A success resets the account's counter
- * (not the address's). Counters forget a key {@code max} after its last failure. State is per process.
+ * Slows password guessing without handing strangers a lock: failed proofs are counted per (account, address
+ * block) and per address block ({@link AddressBlock}), never per account alone, so wrong proofs sent from
+ * elsewhere never keep the owner out. The first {@code pairFreeFailures} failures of a pair (and
+ * {@code addressFreeFailures} of an address) cost nothing; each further one locks that key for
+ * {@code base × 2^(n − free − 1)}, at most {@code max}. A success resets its pair. Counters are in the store
+ * ({@link ThrottleStore}), shared by every instance, keyed by a one-way {@code keyer} (no email or address in
+ * clear), and forgotten {@code max} after their last failure.
  */
 public final class LoginThrottle {
 
-    /** Settings; {@link #DEFAULTS} is 5 free failures per account, 20 per address, 1 s doubling to 15 min. */
-    public record Settings(int accountFreeFailures, int addressFreeFailures, Duration base, Duration max) {
+    /** Settings; {@link #DEFAULTS}: 5 free failures per account and address, 20 per address, 1 s doubling to 15 min. */
+    public record Settings(int pairFreeFailures, int addressFreeFailures, Duration base, Duration max) {
     }
 
     public static final Settings DEFAULTS = new Settings(5, 20, Duration.ofSeconds(1), Duration.ofMinutes(15));
-    private static final int PRUNE_ABOVE = 100_000;
+    private static final long PRUNE_EVERY_MILLIS = 60_000;
 
-    private record Counter(int failures, Instant lockedUntil, Instant last) {
-    }
-
+    private final ThrottleStore store;
     private final Clock clock;
     private final Settings settings;
-    private final Map<String, Counter> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Counter> addresses = new ConcurrentHashMap<>();
+    private final UnaryOperator<String> keyer;
+    private final AtomicLong lastPrune = new AtomicLong();
 
-    public LoginThrottle(Clock clock, Settings settings) {
+    public LoginThrottle(ThrottleStore store, Clock clock, Settings settings, UnaryOperator<String> keyer) {
+        this.store = store;
         this.clock = clock;
         this.settings = settings;
+        this.keyer = keyer;
     }
 
-    /** Seconds until a login for this account from this address may be tried; 0 when it may now. */
+    /** Seconds until a proof for this account from this address may be tried; 0 when it may now. */
     public long retryAfterSeconds(String account, String address) {
-        Instant now = clock.instant();
-        long wait = Math.max(waitSeconds(accounts.get(account), now), waitSeconds(addresses.get(address), now));
-        return wait;
+        String pair = pairKey(account, address);
+        String block = addressKey(address);
+        Map<String, ThrottleStore.Counter> found = store.find(List.of(pair, block));
+        long now = clock.millis();
+        return Math.max(waitSeconds(found.get(pair), settings.pairFreeFailures(), now),
+                waitSeconds(found.get(block), settings.addressFreeFailures(), now));
     }
 
     public void failure(String account, String address) {
-        Instant now = clock.instant();
-        accounts.compute(account, (k, c) -> bump(c, now, settings.accountFreeFailures()));
-        addresses.compute(address, (k, c) -> bump(c, now, settings.addressFreeFailures()));
-        prune(now);
-    }
-
-    public void success(String account) {
-        accounts.remove(account);
-    }
-
-    private Counter bump(Counter c, Instant now, int free) {
-        int failures = (c == null || expired(c, now) ? 0 : c.failures()) + 1;
-        Instant until = now;
-        if (failures > free) {
-            int doublings = Math.min(failures - free - 1, 30);
-            Duration delay = settings.base().multipliedBy(1L << doublings);
-            until = now.plus(delay.compareTo(settings.max()) > 0 ? settings.max() : delay);
+        long now = clock.millis();
+        long forgetBefore = now - settings.max().toMillis();
+        store.fail(pairKey(account, address), now, forgetBefore);
+        store.fail(addressKey(address), now, forgetBefore);
+        long last = lastPrune.get();
+        if (now - last >= PRUNE_EVERY_MILLIS && lastPrune.compareAndSet(last, now)) {
+            store.forgetBefore(forgetBefore);
         }
-        return new Counter(failures, until, now);
     }
 
-    private boolean expired(Counter c, Instant now) {
-        return c.last().plus(settings.max()).isBefore(now) && !c.lockedUntil().isAfter(now);
+    /** A correct proof: forgets this pair's failures (not the address's). */
+    public void success(String account, String address) {
+        store.reset(pairKey(account, address));
     }
 
-    private static long waitSeconds(Counter c, Instant now) {
-        if (c == null || !c.lockedUntil().isAfter(now)) {
+    private String pairKey(String account, String address) {
+        return keyer.apply("pair|" + account + "|" + AddressBlock.of(address));
+    }
+
+    private String addressKey(String address) {
+        return keyer.apply("address|" + AddressBlock.of(address));
+    }
+
+    private long waitSeconds(ThrottleStore.Counter c, int free, long now) {
+        if (c == null || c.failures() <= free || c.lastAt() < now - settings.max().toMillis()) {
             return 0;
         }
-        long millis = Duration.between(now, c.lockedUntil()).toMillis();
-        return Math.max(1, (millis + 999) / 1000);
-    }
-
-    private void prune(Instant now) {
-        if (accounts.size() > PRUNE_ABOVE) {
-            accounts.values().removeIf(c -> expired(c, now));
-        }
-        if (addresses.size() > PRUNE_ABOVE) {
-            addresses.values().removeIf(c -> expired(c, now));
-        }
+        int doublings = Math.min(c.failures() - free - 1, 30);
+        long delay = Math.min(settings.base().toMillis() << doublings, settings.max().toMillis());
+        long millis = c.lastAt() + delay - now;
+        return millis <= 0 ? 0 : Math.max(1, (millis + 999) / 1000);
     }
 }

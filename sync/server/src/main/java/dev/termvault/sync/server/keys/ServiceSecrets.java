@@ -34,6 +34,12 @@ public final class ServiceSecrets {
 
     public static ServiceSecrets loadOrCreate(SecretStore store, MasterKey masterKey, Secrets secrets, Clock clock)
             throws GeneralSecurityException {
+        return loadOrCreate(store, masterKey, secrets, clock, TokenSigner.DEFAULT_BLOBS_AUDIENCE);
+    }
+
+    /** As above, with the blob service's audience the tokens name ({@code keys.token.audience}). */
+    public static ServiceSecrets loadOrCreate(SecretStore store, MasterKey masterKey, Secrets secrets, Clock clock,
+                                              String blobsAudience) throws GeneralSecurityException {
         byte[] jwk = secret(store, masterKey, SIGNING_KEY, clock, () -> {
             ECKey key = TokenSigner.generateKey();
             return new Fresh(key.toJSONString().getBytes(StandardCharsets.UTF_8), key.toPublicJWK().toJSONString());
@@ -47,7 +53,7 @@ public final class ServiceSecrets {
             Arrays.fill(jwk, (byte) 0);
         }
         byte[] disguise = secret(store, masterKey, DISGUISE_KEY, clock, () -> new Fresh(secrets.newKey(), ""));
-        return new ServiceSecrets(new TokenSigner(List.of(signingKey), clock), disguise);
+        return new ServiceSecrets(new TokenSigner(List.of(signingKey), clock, blobsAudience), disguise);
     }
 
     private record Fresh(byte[] secret, String publicPart) {
@@ -106,9 +112,29 @@ public final class ServiceSecrets {
         return Arrays.copyOf(Secrets.hmac(disguiseKey, ("salt|" + email).getBytes(StandardCharsets.UTF_8)), 16);
     }
 
-    /** A stable made-up SRP exponent for an unknown email, so its B is computed the same way as a real one. */
-    public byte[] fakeExponent(String email) {
-        return Secrets.hmac(disguiseKey, ("x|" + email).getBytes(StandardCharsets.UTF_8));
+    /**
+     * A stable made-up SRP verifier for an unknown email, {@code length} bytes of HMAC-SHA256(key, "v|" + i + "|"
+     * + email) for i = 0, 1, ...; the caller reduces it into the group. B is then computed from it exactly as
+     * from a real verifier (one exponentiation, the same code), so the answer costs what a real one costs.
+     */
+    public byte[] fakeVerifier(String email, int length) {
+        byte[] out = new byte[length];
+        for (int i = 0, at = 0; at < length; i++, at += 32) {
+            byte[] block = Secrets.hmac(disguiseKey, ("v|" + i + "|" + email).getBytes(StandardCharsets.UTF_8));
+            System.arraycopy(block, 0, out, at, Math.min(32, length - at));
+        }
+        return out;
+    }
+
+    /** A one-way name for a throttle counter: HMAC-SHA256(key, "throttle|" + name), hex, 128 bits. */
+    public String throttleKey(String name) {
+        return java.util.HexFormat.of().formatHex(Arrays.copyOf(
+                Secrets.hmac(disguiseKey, ("throttle|" + name).getBytes(StandardCharsets.UTF_8)), 16));
+    }
+
+    /** What the store keeps of a sign-up code: HMAC-SHA256(key, "signup-code|" + kind + "|" + code). */
+    public byte[] codeHash(String kind, String code) {
+        return Secrets.hmac(disguiseKey, ("signup-code|" + kind + "|" + code).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

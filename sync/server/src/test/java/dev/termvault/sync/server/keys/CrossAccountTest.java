@@ -71,7 +71,7 @@ class CrossAccountTest {
     @BeforeAll
     static void twoAccounts() throws Exception {
         server = SyncServer.start(ServerConfig.of(Map.of("server.roles", "all", "server.data", data.toString(),
-                "server.port", "0")), CLOCK);
+                "server.port", "0", "keys.signup.policy", "open")), CLOCK);
         client = new KeysClient(new PinnedHttp(server.baseUri(), server.fingerprint()));
         String run = UUID.randomUUID().toString().substring(0, 8);
         aEmail = "a-" + run + "@example.org";

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +61,8 @@ class KeyServiceHttpTest {
 
     private static SyncServer startServer(Path dir) {
         return SyncServer.start(ServerConfig.of(Map.of("server.roles", "keys", "server.data", dir.toString(),
-                "server.port", "0", "keys.throttle.addressFailures", "1000")));
+                "server.port", "0", "keys.throttle.addressFailures", "1000", "keys.signup.policy", "open",
+                "keys.login.startsPerMinute", "100000", "keys.login.pendingPerAddress", "1000")));
     }
 
     @BeforeAll
@@ -138,6 +141,10 @@ class KeyServiceHttpTest {
 
         server.close();
         start();
+        // the back-off is in the store: it outlives the restart, and ends after its Retry-After
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.http().sendJson("POST", "/v1/keys/login/start", null, Map.of("email", email))
+                        .statusCode() == 200);
         KeysClient.Session s = client.login(email, PASSWORD, laptop);
         AuditLogPage audit = PinnedHttp.read(client.http().get("/v1/keys/audit", s.token()), AuditLogPage.class);
         assertThat(audit.entries()).extracting(e -> e.event()).containsExactly("signup", "device_added",

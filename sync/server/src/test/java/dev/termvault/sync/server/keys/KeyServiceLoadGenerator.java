@@ -40,7 +40,8 @@ public final class KeyServiceLoadGenerator {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path data = Files.createTempDirectory("tv-keys-bench");
         Map<String, String> config = new HashMap<>(Map.of("server.roles", "keys", "server.data", data.toString(),
-                "server.port", "0", "keys.throttle.addressFailures", "1000000"));
+                "server.port", "0", "keys.throttle.addressFailures", "1000000", "keys.signup.policy", "open",
+                "keys.login.startsPerMinute", "1000000", "keys.login.pendingPerAddress", "1000000"));
         Pkcs11MasterKey.Config hsm = null;
         if (backend.equals("pkcs11")) {
             hsm = SoftHsmToken.config("bench-master");

@@ -26,7 +26,7 @@ class MasterKeyRotationTest {
 
     private SyncServer start() {
         return SyncServer.start(ServerConfig.of(Map.of("server.roles", "keys", "server.data", data.toString(),
-                "server.port", "0")));
+                "server.port", "0", "keys.signup.policy", "open")));
     }
 
     private int admin(String command, ByteArrayOutputStream out) {

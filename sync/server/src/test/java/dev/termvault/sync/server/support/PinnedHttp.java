@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.termvault.sync.server.tls.PinnedTrustManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,13 +18,35 @@ public final class PinnedHttp {
 
     private final HttpClient client;
     private final URI base;
+    private final String fingerprint;
 
     public PinnedHttp(URI base, String fingerprint) {
+        this(base, fingerprint, null);
+    }
+
+    /**
+     * A client whose connections leave from {@code localAddress} (for example 127.0.0.2: any address of the
+     * loopback range), so a test can speak as several client addresses; null for the system's choice.
+     */
+    public PinnedHttp(URI base, String fingerprint, InetAddress localAddress) {
         this.base = base;
-        this.client = HttpClient.newBuilder()
+        this.fingerprint = fingerprint;
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .sslContext(PinnedTrustManager.sslContext(fingerprint))
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+                .connectTimeout(Duration.ofSeconds(10));
+        if (localAddress != null) {
+            b.localAddress(localAddress);
+        }
+        this.client = b.build();
+    }
+
+    /** A client of the same server whose connections leave from the loopback address {@code 127.0.0.<n>}. */
+    public PinnedHttp from(int n) {
+        try {
+            return new PinnedHttp(base, fingerprint, InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) n}));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public HttpClient client() {

@@ -50,7 +50,14 @@ public final class TestTokens {
     }
 
     public String access(String account, String device, String issuer, Instant issuedAt, Duration lifetime) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(account).claim("did", device)
+        return access(account, device, issuer, "termvault-blobs", issuedAt, lifetime);
+    }
+
+    /** An access token naming {@code audience} (null: no audience at all). */
+    public String access(String account, String device, String issuer, String audience, Instant issuedAt,
+                         Duration lifetime) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(account)
+                .claim("did", device)
                 .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString()).build();
         return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
@@ -58,8 +65,14 @@ public final class TestTokens {
     }
 
     public String revocation(String account, String device) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(account).claim("did", device)
-                .issueTime(new Date()).build();
+        return revocation(account, device, Instant.now(), Duration.ofMinutes(10));
+    }
+
+    /** A revocation notice issued at {@code issuedAt}, expiring {@code lifetime} later (null: no expiry). */
+    public String revocation(String account, String device, Instant issuedAt, Duration lifetime) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().audience("termvault-blobs").subject(account)
+                .claim("did", device).issueTime(Date.from(issuedAt))
+                .expirationTime(lifetime == null ? null : Date.from(issuedAt.plus(lifetime))).build();
         return sign(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                 .type(new JOSEObjectType("tv-revocation")).build(), claims);
     }

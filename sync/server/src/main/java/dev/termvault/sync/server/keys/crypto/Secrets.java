@@ -46,6 +46,18 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(newKey());
     }
 
+    /** The 32 symbols of sign-up codes (Crockford's base 32: no I, L, O, U, so nothing reads as another). */
+    public static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /** A random code of {@code length} symbols from {@link #CODE_ALPHABET} (5 bits each). */
+    public String newCode(int length) {
+        StringBuilder code = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
     /** SHA-256 of a token, as stored (tokens themselves are never stored). */
     public static byte[] tokenHash(String token) {
         return sha256(token.getBytes(StandardCharsets.US_ASCII));

@@ -28,15 +28,22 @@ import java.util.UUID;
  * Signs the key service's tokens with ES256 (nimbus-jose-jwt) and checks its own access tokens.
  *
  * <p>Access token: header {@code alg} ES256, {@code kid}, {@code typ} "JWT"; claims {@code iss}
- * "termvault-keys", {@code sub} account id, {@code did} device id, {@code iat}, {@code exp} (iat + 5 minutes),
- * {@code jti}. Revocation notice: header {@code typ} "tv-revocation"; claims {@code iss}, {@code sub},
- * {@code did}, {@code iat}, {@code jti}.
+ * "termvault-keys", {@code aud} ["termvault-keys", the blob service's audience], {@code sub} account id,
+ * {@code did} device id, {@code iat}, {@code exp} (iat + 5 minutes), {@code jti}. Revocation notice: header
+ * {@code typ} "tv-revocation"; claims {@code iss}, {@code aud} [the blob service's audience], {@code sub},
+ * {@code did}, {@code iat}, {@code exp} (iat + 10 minutes), {@code jti}. The key service accepts only access
+ * tokens whose audience names it.
  */
 public final class TokenSigner {
 
     public static final String ISSUER = "termvault-keys";
     public static final Duration ACCESS_LIFETIME = Duration.ofMinutes(5);
     public static final JOSEObjectType REVOCATION_TYPE = new JOSEObjectType("tv-revocation");
+    /** The audience naming the key service itself. */
+    public static final String KEYS_AUDIENCE = "termvault-keys";
+    /** The blob service's audience unless configured otherwise ({@code keys.token.audience}). */
+    public static final String DEFAULT_BLOBS_AUDIENCE = "termvault-blobs";
+    public static final Duration REVOCATION_LIFETIME = Duration.ofMinutes(10);
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     /** What a valid access token says. */
@@ -46,12 +53,19 @@ public final class TokenSigner {
     private final ECKey signingKey;
     private final List<ECKey> verificationKeys;
     private final Clock clock;
+    private final String blobsAudience;
 
     /** {@code keys.get(0)} signs; every key in the list verifies (older keys after a signing-key change). */
     public TokenSigner(List<ECKey> keys, Clock clock) {
+        this(keys, clock, DEFAULT_BLOBS_AUDIENCE);
+    }
+
+    /** As above, naming {@code blobsAudience} as the blob service's audience in the tokens. */
+    public TokenSigner(List<ECKey> keys, Clock clock, String blobsAudience) {
         this.signingKey = keys.getFirst();
         this.verificationKeys = List.copyOf(keys);
         this.clock = clock;
+        this.blobsAudience = blobsAudience;
     }
 
     /** A new P-256 signing key with a random key id. */
@@ -66,15 +80,16 @@ public final class TokenSigner {
 
     public String issueAccess(String accountId, String deviceId) throws GeneralSecurityException {
         Instant now = clock.instant();
-        return sign(JOSEObjectType.JWT, new JWTClaimsSet.Builder().issuer(ISSUER).subject(accountId)
-                .claim("did", deviceId).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ACCESS_LIFETIME)))
+        return sign(JOSEObjectType.JWT, new JWTClaimsSet.Builder().issuer(ISSUER)
+                .audience(List.of(KEYS_AUDIENCE, blobsAudience)).subject(accountId).claim("did", deviceId).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ACCESS_LIFETIME)))
                 .jwtID(UUID.randomUUID().toString()).build());
     }
 
     public String issueRevocation(String accountId, String deviceId) throws GeneralSecurityException {
-        return sign(REVOCATION_TYPE, new JWTClaimsSet.Builder().issuer(ISSUER).subject(accountId)
-                .claim("did", deviceId).issueTime(Date.from(clock.instant()))
-                .jwtID(UUID.randomUUID().toString()).build());
+        Instant now = clock.instant();
+        return sign(REVOCATION_TYPE, new JWTClaimsSet.Builder().issuer(ISSUER).audience(blobsAudience)
+                .subject(accountId).claim("did", deviceId).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(REVOCATION_LIFETIME))).jwtID(UUID.randomUUID().toString()).build());
     }
 
     private String sign(JOSEObjectType type, JWTClaimsSet claims) throws GeneralSecurityException {
@@ -105,7 +120,8 @@ public final class TokenSigner {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = clock.instant();
             Object did = claims.getClaim("did");
-            if (!ISSUER.equals(claims.getIssuer()) || claims.getSubject() == null || !(did instanceof String device)
+            if (!ISSUER.equals(claims.getIssuer()) || !claims.getAudience().contains(KEYS_AUDIENCE)
+                    || claims.getSubject() == null || !(did instanceof String device)
                     || claims.getExpirationTime() == null || claims.getIssueTime() == null
                     || !claims.getExpirationTime().toInstant().plus(CLOCK_SKEW).isAfter(now)
                     || claims.getIssueTime().toInstant().minus(CLOCK_SKEW).isAfter(now)) {

@@ -5,12 +5,14 @@ import dev.termvault.sync.server.keys.AuditChain;
 import dev.termvault.sync.server.keys.AuditEntry;
 import dev.termvault.sync.server.keys.crypto.WrappedKey;
 import dev.termvault.sync.server.store.Database;
+import dev.termvault.sync.server.store.Dialect;
 import dev.termvault.sync.server.store.ServerStoreException;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.Optional;
 public final class AccountStore {
 
     /** How a sign-up went. */
-    public enum Created { CREATED, EMAIL_TAKEN, DEVICE_TAKEN }
+    public enum Created { CREATED, EMAIL_TAKEN, DEVICE_TAKEN, NOT_ADMITTED }
 
     /** The newest link of an account's audit chain. */
     public record AuditHead(long seq, byte[] hash) {
@@ -39,7 +41,19 @@ public final class AccountStore {
 
     /** Creates the account and its first device and writes the audit entries, in one transaction. */
     public Created create(AccountRecord a, DeviceRecord first, List<AuditDraft> events) {
+        return create(a, first, events, new SignupAdmission.Open());
+    }
+
+    /**
+     * As above, if {@code admission} holds in the same transaction: a code is spent first (also when the
+     * email turns out to be taken, so that answer costs the same), the first-account rule is checked under a
+     * lock on PostgreSQL so two concurrent sign-ups cannot both be first.
+     */
+    public Created create(AccountRecord a, DeviceRecord first, List<AuditDraft> events, SignupAdmission admission) {
         return db.transaction(c -> {
+            if (!admit(c, admission, a.email())) {
+                return Created.NOT_ADMITTED;
+            }
             if (exists(c, "SELECT 1 FROM accounts WHERE email = ?", a.email())) {
                 return Created.EMAIL_TAKEN;
             }
@@ -63,6 +77,33 @@ public final class AccountStore {
             AuditWriter.append(c, db.dialect(), a.id(), clock.millis(), events);
             return Created.CREATED;
         });
+    }
+
+    private boolean admit(Connection c, SignupAdmission admission, String email) throws SQLException {
+        return switch (admission) {
+            case SignupAdmission.Open open -> true;
+            case SignupAdmission.Code code -> SignupCodeStore.spend(c, code, email, clock.millis());
+            case SignupAdmission.FirstAccount firstAccount -> {
+                if (db.dialect() == Dialect.POSTGRESQL) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE");
+                    }
+                }
+                yield !hasAccounts(c);
+            }
+        };
+    }
+
+    /** Whether the store holds any account (a fresh server has none). */
+    public boolean hasAccounts() {
+        return db.read(AccountStore::hasAccounts);
+    }
+
+    private static boolean hasAccounts(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts LIMIT 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
     }
 
     public Optional<AccountRecord> findByEmail(String email) {

@@ -39,11 +39,34 @@ class TokenSignerTest {
         assertThat(c.getSubject()).isEqualTo("acct-1");
         assertThat(c.getClaim("did")).isEqualTo("dev-1");
         assertThat(c.getJWTID()).isNotBlank();
+        assertThat(c.getAudience()).containsExactly("termvault-keys", "termvault-blobs");
         assertThat(Duration.between(c.getIssueTime().toInstant(), c.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(5));
         assertThat(signer.verifyAccess(jwt.serialize())).get()
                 .extracting(TokenSigner.AccessClaims::accountId, TokenSigner.AccessClaims::deviceId)
                 .containsExactly("acct-1", "dev-1");
+    }
+
+    @Test
+    void revocationNotice_namesTheBlobAudience_andExpires() throws Exception {
+        JWTClaimsSet c = SignedJWT.parse(new TokenSigner(List.of(key), clock, "blobs-eu")
+                .issueRevocation("acct-1", "dev-1")).getJWTClaimsSet();
+
+        assertThat(c.getAudience()).containsExactly("blobs-eu");
+        assertThat(Duration.between(c.getIssueTime().toInstant(), c.getExpirationTime().toInstant()))
+                .isEqualTo(TokenSigner.REVOCATION_LIFETIME);
+    }
+
+    @Test
+    void verifyAccess_tokenWithoutTheKeyServiceAudience_isRefused() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("termvault-keys").audience("termvault-blobs")
+                .subject("acct-1").claim("did", "dev-1").issueTime(java.util.Date.from(clock.instant()))
+                .expirationTime(java.util.Date.from(clock.instant().plusSeconds(300))).jwtID("j").build();
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID()).type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+
+        assertThat(signer.verifyAccess(jwt.serialize())).isEmpty();
     }
 
     @Test
