@@ -1,5 +1,8 @@
 package dev.termvault.app.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
@@ -11,4 +14,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests appRules = ArchTests.in(AppArchitectureRules.class);
+
+    /** The rules allow empty input; this makes sure they ran over this module's main classes, not over nothing. */
+    @ArchTest
+    static void theRulesSeeTheClassesTheyAreAbout(JavaClasses classes) {
+        assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("dev.termvault.app.cli")).count())
+                .as("classes of dev.termvault.app.cli imported for the rules").isPositive();
+    }
 }
