@@ -69,20 +69,7 @@ final class PasswordChanger {
         UUID vaultId = vault.vaultId();
         try (PasswordChange change = vault.account().beginPasswordChange(currentPassword, newPassword,
                 resuming ? start.salt() : null, resuming ? vaultKdf(start.kdf()) : null)) {
-            SyncClient.Login login;
-            if (!resuming) {
-                login = client.login(email, change.current(), vault.deviceId(), start,
-                        SecondFactorPrompt.Reason.PASSWORD_CHANGE);
-            } else {
-                try {
-                    login = client.login(email, change.next(), vault.deviceId(), start,
-                            SecondFactorPrompt.Reason.PASSWORD_CHANGE);
-                } catch (SyncException.LoginFailed e) {
-                    throw SyncException.LoginFailed.credentialsRefused("The account no longer accepts this vault's"
-                            + " password, and not the new one either: if the master password was changed on another"
-                            + " device, log in with that password");
-                }
-            }
+            SyncClient.Login login = logIn(change, resuming, email, vault.deviceId(), start);
             try (SecretBytes share = login.share()) {
                 if (!change.holdsShare(share)) {
                     throw new SyncException.ServerMisbehaved("the key service released a different service share");
@@ -97,25 +84,42 @@ final class PasswordChanger {
                     replaceVerifier(session, email, change);
                     LOG.info("Changed the master password on the key service");
                 }
-                Map<Integer, byte[]> wraps;
-                if (alreadyRewrapped) {
-                    wraps = served;
-                } else {
-                    int epoch = Math.max(VaultKeyWraps.maxEpoch(served), VaultKeyWraps.maxEpoch(change.storedWraps()))
-                            + 1;
-                    try {
-                        wraps = change.rewrap(share, epoch, served);
-                    } catch (VaultException.Tampered e) {
-                        throw new SyncException.ServerMisbehaved("a wrapped vault key does not open under the "
-                                + "account's key (swapped or foreign)");
-                    }
-                    session.rewrapKeys(vaultId, epoch, wraps);
-                    LOG.info("Re-wrapped the vault keys on the blob service at epoch {}", epoch);
-                }
+                Map<Integer, byte[]> wraps = alreadyRewrapped ? served : rewrap(change, share, served, session, vaultId);
                 change.commit(share, wraps);
                 return session;
             }
         }
+    }
+
+    /** Logs in for the change: with the current password, or (resuming a change) with the new one. */
+    private SyncClient.Login logIn(PasswordChange change, boolean resuming, String email, UUID deviceId,
+            LoginStartResponse start) {
+        if (!resuming) {
+            return client.login(email, change.current(), deviceId, start, SecondFactorPrompt.Reason.PASSWORD_CHANGE);
+        }
+        try {
+            return client.login(email, change.next(), deviceId, start, SecondFactorPrompt.Reason.PASSWORD_CHANGE);
+        } catch (SyncException.LoginFailed e) {
+            throw SyncException.LoginFailed.credentialsRefused("The account no longer accepts this vault's"
+                    + " password, and not the new one either: if the master password was changed on another"
+                    + " device, log in with that password");
+        }
+    }
+
+    /** Re-wraps the vault keys under the new account key at the next epoch and stores them on the blob service. */
+    private static Map<Integer, byte[]> rewrap(PasswordChange change, SecretBytes share, Map<Integer, byte[]> served,
+            AccountSession session, UUID vaultId) {
+        int epoch = Math.max(VaultKeyWraps.maxEpoch(served), VaultKeyWraps.maxEpoch(change.storedWraps())) + 1;
+        Map<Integer, byte[]> wraps;
+        try {
+            wraps = change.rewrap(share, epoch, served);
+        } catch (VaultException.Tampered e) {
+            throw new SyncException.ServerMisbehaved("a wrapped vault key does not open under the "
+                    + "account's key (swapped or foreign)");
+        }
+        session.rewrapKeys(vaultId, epoch, wraps);
+        LOG.info("Re-wrapped the vault keys on the blob service at epoch {}", epoch);
+        return wraps;
     }
 
     Optional<AccountSession> adopt(Vault vault, char[] newPassword) {

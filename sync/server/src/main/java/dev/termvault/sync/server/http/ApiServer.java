@@ -134,6 +134,24 @@ public final class ApiServer implements AutoCloseable {
             checkBodySize(ctx, settings.maxBodyBytes());
             RequestBodies.announce(ctx, settings.maxBodyBytes());
         });
+        mapFailures(config);
+
+        config.routes.get("/health", ctx -> {
+            boolean ok = roles.stream().allMatch(Role::healthy);
+            ctx.status(ok ? 200 : 503).json(new Health(ok ? "ok" : "degraded",
+                    roles.stream().map(Role::name).toList(), version));
+        });
+        if (settings.metricsEnabled()) {
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.render()));
+        }
+        for (Role role : roles) {
+            role.routes(config.routes);
+        }
+    }
+
+    /** Every failure becomes the JSON {@code ApiError} with a stable code; the details go to the log only. */
+    private static void mapFailures(JavalinConfig config) {
         config.routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.code(), e.getMessage(),
                 e.retryAfterSeconds()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, fromStatus(e.getStatus()),
@@ -150,19 +168,6 @@ public final class ApiServer implements AutoCloseable {
             LOG.error("event=unexpected_failure route={} type={}", route(ctx), e.getClass().getName());
             answer(ctx, ErrorCode.INTERNAL, "the server failed; try again later", null);
         });
-
-        config.routes.get("/health", ctx -> {
-            boolean ok = roles.stream().allMatch(Role::healthy);
-            ctx.status(ok ? 200 : 503).json(new Health(ok ? "ok" : "degraded",
-                    roles.stream().map(Role::name).toList(), version));
-        });
-        if (settings.metricsEnabled()) {
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.render()));
-        }
-        for (Role role : roles) {
-            role.routes(config.routes);
-        }
     }
 
     private static ServerConnector tlsConnector(Server server, HttpConfiguration httpConfig, HttpSettings settings) {
