@@ -53,6 +53,11 @@ final class AccountCommand implements Runnable {
         @picocli.CommandLine.Mixin
         ServerOptions server;
 
+        @Option(names = "--code", paramLabel = "CODE",
+                description = "The sign-up code the server asks for: an invite from its operator, or the code it"
+                        + " mailed to the email address.")
+        String code;
+
         @Spec
         private CommandSpec spec;
 
@@ -69,7 +74,7 @@ final class AccountCommand implements Runnable {
                 char[] again = password.clone();
                 new AccountLogin(SyncAccess.DEVICE_NAME).unlock(vault, password);
                 AccountSetup.Linked linked = SyncAccess.guard(() -> setup().attach(vault, server.server,
-                        server.fingerprint, server.email, again, AccountSetup.FirstSyncWatch.NONE));
+                        server.fingerprint, server.email, again, AccountSetup.FirstSyncWatch.NONE, code));
                 linked.session().client().shutdown();
                 if (linked.firstSyncProblem() != null) {
                     throw firstSyncUnfinished("Signed up as " + server.email, linked);

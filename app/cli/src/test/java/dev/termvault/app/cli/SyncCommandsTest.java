@@ -238,4 +238,43 @@ class SyncCommandsTest {
             assertThat(onLinked.exitCode()).as(onLinked.err()).isEqualTo(ExitCodes.WRONG_PASSWORD);
         }
     }
+
+    @Test
+    void accountSignup_aSecondAccountOnANewServer_needsTheOperatorsInvite_givenWithCode() {
+        CreatedVault first = laptopWithAHost(temp.resolve("first"));
+        CreatedVault second = laptopWithAHost(temp.resolve("second"));
+        try (SyncServer server = server()) {
+            CliRun cli = cli(first);
+            String url = server.baseUri().toString();
+            CliRun.Result admin = cli.run("account", "signup", "--vault", temp.resolve("first").toString(),
+                    "--password-env", "TV_PW", "--server", url, "--fingerprint", server.fingerprint(),
+                    "--email", "admin@example.org");
+            assertThat(admin.exitCode()).as("the first account on a new server needs no code: %s", admin.err())
+                    .isZero();
+
+            String[] signup = {"account", "signup", "--vault", temp.resolve("second").toString(), "--password-env",
+                "TV_PW", "--server", url, "--fingerprint", server.fingerprint(), "--email", "ada@example.org"};
+            CliRun.Result withoutCode = cli.run(signup);
+            assertThat(withoutCode.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(withoutCode.err()).contains("invite");
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(dev.termvault.sync.server.ServerMain.run(new String[] {"invite", "--email", "ada@example.org",
+                "--data", temp.resolve("server").toString()}, print, print)).isZero();
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("^([0-9A-Z]{5}(?:-[0-9A-Z]{5}){3})$",
+                    java.util.regex.Pattern.MULTILINE).matcher(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(code.find()).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isTrue();
+
+            CliRun.Result wrongCode = cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(signup),
+                    java.util.stream.Stream.of("--code", "NOT-THE-CODE")).toArray(String[]::new));
+            assertThat(wrongCode.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(wrongCode.err()).contains("wrong, used or expired");
+            CliRun.Result invited = cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(signup),
+                    java.util.stream.Stream.of("--code", code.group(1))).toArray(String[]::new));
+            assertThat(invited.exitCode()).as(invited.err()).isZero();
+            assertThat(invited.out()).contains("Signed up as ada@example.org");
+        }
+    }
+
 }

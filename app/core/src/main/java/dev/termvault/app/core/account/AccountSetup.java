@@ -152,7 +152,7 @@ public final class AccountSetup {
             CreatedVault created = createLocal(dir, password.clone());
             SyncClient client = client(server, fingerprint);
             try {
-                AccountSession session = signUp(client, created.vault(), email, password);
+                AccountSession session = signUp(client, created.vault(), email, password, null);
                 return firstSync(created.vault(), session, watch, created.secretKey());
             } catch (RuntimeException e) {
                 client.shutdown();
@@ -174,11 +174,20 @@ public final class AccountSetup {
      */
     public Linked attach(Vault vault, URI server, String fingerprint, String email, char[] password,
                          FirstSyncWatch watch) {
+        return attach(vault, server, fingerprint, email, password, watch, null);
+    }
+
+    /**
+     * As {@link #attach(Vault, URI, String, String, char[], FirstSyncWatch)}, with the sign-up code the server's
+     * policy asks for (an operator's invite, or the code it mailed to {@code email}; null: none).
+     */
+    public Linked attach(Vault vault, URI server, String fingerprint, String email, char[] password,
+                         FirstSyncWatch watch, String signupCode) {
         try {
             requireForAttach(password);
             SyncClient client = client(server, fingerprint);
             try {
-                return firstSync(vault, signUp(client, vault, email, password.clone()), watch, null);
+                return firstSync(vault, signUp(client, vault, email, password.clone(), signupCode), watch, null);
             } catch (RuntimeException e) {
                 client.shutdown();
                 throw e;
@@ -244,11 +253,18 @@ public final class AccountSetup {
         }
     }
 
-    private static AccountSession signUp(SyncClient client, Vault vault, String email, char[] password) {
+    private static AccountSession signUp(SyncClient client, Vault vault, String email, char[] password,
+                                         String signupCode) {
         try {
             requireEmail(email);
-            return client.signUp(vault, email.strip(), password);
+            return client.signUp(vault, email.strip(), password, signupCode);
+        } catch (SyncException.SignupCodeRequired e) {
+            throw new CoreException.Invalid(e.getMessage() + ".", Map.of(CODE_FIELD, e.getMessage()));
         } catch (SyncException.Rejected e) {
+            if (e.status() == 403) {
+                String message = "The sign-up code is wrong, used or expired. Nothing was created.";
+                throw new CoreException.Invalid(message, Map.of(CODE_FIELD, message));
+            }
             if (e.status() == 409) {
                 String message = "An account with this email already exists on this server. Sign in on a new"
                         + " device instead.";
@@ -264,6 +280,9 @@ public final class AccountSetup {
      * The first pass. A failure that is not a cancel does not undo the link: the next pass resumes from the
      * stored cursor and outbox.
      */
+    /** The field a sign-up code problem is reported on. */
+    public static final String CODE_FIELD = "code";
+
     private static Linked firstSync(Vault vault, AccountSession session, FirstSyncWatch watch, String secretKey) {
         try {
             watch.check();
