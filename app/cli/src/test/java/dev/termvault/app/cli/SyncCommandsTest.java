@@ -255,7 +255,7 @@ class SyncCommandsTest {
             String[] signup = {"account", "signup", "--vault", temp.resolve("second").toString(), "--password-env",
                 "TV_PW", "--server", url, "--fingerprint", server.fingerprint(), "--email", "ada@example.org"};
             CliRun.Result withoutCode = cli.run(signup);
-            assertThat(withoutCode.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(withoutCode.exitCode()).as(withoutCode.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(withoutCode.err()).contains("invite");
 
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -267,8 +267,8 @@ class SyncCommandsTest {
             assertThat(code.find()).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isTrue();
 
             CliRun.Result wrongCode = cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(signup),
-                    java.util.stream.Stream.of("--code", "NOT-THE-CODE")).toArray(String[]::new));
-            assertThat(wrongCode.exitCode()).isEqualTo(ExitCodes.USAGE);
+                    java.util.stream.Stream.of("--code", "ABCDE-FGHJK-MNPQR-STVWX")).toArray(String[]::new));
+            assertThat(wrongCode.exitCode()).as(wrongCode.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(wrongCode.err()).contains("wrong, used or expired");
             CliRun.Result invited = cli.run(java.util.stream.Stream.concat(java.util.Arrays.stream(signup),
                     java.util.stream.Stream.of("--code", code.group(1))).toArray(String[]::new));

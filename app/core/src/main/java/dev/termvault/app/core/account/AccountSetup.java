@@ -261,6 +261,10 @@ public final class AccountSetup {
         } catch (SyncException.SignupCodeRequired e) {
             throw new CoreException.Invalid(e.getMessage() + ".", Map.of(CODE_FIELD, e.getMessage()));
         } catch (SyncException.Rejected e) {
+            if (e.status() == 400 && signupCode != null) {
+                String message = "That is not a sign-up code (" + e.getMessage() + "). Nothing was created.";
+                throw new CoreException.Invalid(message, Map.of(CODE_FIELD, message));
+            }
             if (e.status() == 403) {
                 String message = "The sign-up code is wrong, used or expired. Nothing was created.";
                 throw new CoreException.Invalid(message, Map.of(CODE_FIELD, message));
