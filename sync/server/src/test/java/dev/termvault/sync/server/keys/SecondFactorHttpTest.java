@@ -64,6 +64,9 @@ class SecondFactorHttpTest {
             Map<String, String> config = new HashMap<>(Map.of("server.roles", "keys",
                     "server.data", data.resolve(b.name()).toString(), "server.port", "0",
                     "keys.throttle.addressFailures", "1000"));
+            // Many accounts from one address: open sign-up, and login starts not limited per address.
+            config.putAll(Map.of("keys.signup.policy", "open", "keys.login.startsPerMinute", "100000",
+                    "keys.login.pendingPerAddress", "1000"));
             if (b == Backend.POSTGRESQL) {
                 var settings = b.settings(data, "keys", CLEANUP);
                 config.put("keys.db.url", settings.url());

@@ -28,7 +28,7 @@ class SecondFactorRotationTest {
 
     private SyncServer start() {
         return SyncServer.start(ServerConfig.of(Map.of("server.roles", "keys", "server.data", data.toString(),
-                "server.port", "0")), clock);
+                "server.port", "0", "keys.signup.policy", "open")), clock);
     }
 
     private int admin(String command, ByteArrayOutputStream out) {
