@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The vault folder is 0700 and every file in it 0600, whatever the umask, and a folder that let others in is repaired. */
+/**
+ * The vault folder is 0700 and every file in it 0600, whatever the umask, and a folder that let others in is
+ * repaired when the vault is opened.
+ */
 class VaultFileModesTest {
 
     @TempDir
@@ -48,7 +51,8 @@ class VaultFileModesTest {
              OutputStream in = child.getOutputStream()) {
             assertThat(out.readLine()).as("child stderr: %s", Files.readString(control.resolve("child.err")))
                     .isEqualTo("OPEN");
-            assertThat(mode(control.resolve("umask-probe"))).as("the child's umask is permissive").isEqualTo("rw-rw-rw-");
+            assertThat(mode(control.resolve("umask-probe"))).as("the child's umask is permissive")
+                    .isEqualTo("rw-rw-rw-");
             assertThat(modes(dir)).containsKeys("vault.db", "vault.db-wal", "vault.db-shm", FileModeWorker.SIDE_FILE)
                     .allSatisfy((name, mode) -> assertThat(mode).as(name).isEqualTo("rw-------"));
             assertThat(mode(dir)).isEqualTo("rwx------");

@@ -4,9 +4,11 @@ import static dev.termvault.app.desktop.GuiTests.hostLabels;
 import static dev.termvault.app.desktop.GuiTests.visible;
 import static dev.termvault.app.desktop.GuiTests.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.termvault.app.desktop.sync.SyncStatusViewModel;
 import dev.termvault.sync.client.AccountSession;
 import dev.termvault.sync.client.SyncClient;
 import dev.termvault.sync.client.SyncException;
+import dev.termvault.sync.client.SyncStatus;
 import dev.termvault.sync.protocol.keys.DeviceView;
 import dev.termvault.sync.client.Synchronizer;
 import dev.termvault.vault.CreatedVault;
@@ -16,9 +18,11 @@ import dev.termvault.vault.model.Host;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -100,7 +104,11 @@ class SyncFlowTest {
             waitUntil(() -> text(robot, "#syncState").equals("Online"));
 
             addHost(robot, "web-prod", "web.example.com");
-            waitUntil(() -> text(robot, "#syncPending").equals("All changes synced")
+            Instant saved = Instant.now();
+            // The status bar notices a local edit on its next tick (once a second): until then it still says
+            // "All changes synced", so wait for a pass that ended after the save with nothing pending.
+            waitUntil(() -> syncedWithNothingPendingSince(robot, saved)
+                    && text(robot, "#syncPending").equals("All changes synced")
                     && text(robot, "#syncState").equals("Online"));
             robot.clickOn("web-prod");
             shot(robot, "sync-status-online");
@@ -233,6 +241,13 @@ class SyncFlowTest {
         setText(robot, "#hostHostname", hostname);
         robot.clickOn("#saveHost");
         assertThat(robot.lookup("#hostStatus").queryLabeled().getText()).isEqualTo("Saved.");
+    }
+
+    private boolean syncedWithNothingPendingSince(FxRobot robot, Instant since) {
+        AtomicReference<SyncStatus> status = new AtomicReference<>();
+        robot.interact(() -> status.set(shell.syncStatus().map(SyncStatusViewModel::status).orElse(null)));
+        SyncStatus now = status.get();
+        return now != null && now.pending() == 0 && now.lastSync() != null && now.lastSync().isAfter(since);
     }
 
     private static void setText(FxRobot robot, String query, String value) {

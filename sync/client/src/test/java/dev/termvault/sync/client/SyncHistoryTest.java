@@ -53,8 +53,9 @@ class SyncHistoryTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.writeString(dir.resolve(SyncHistory.FILE + ".tmp"), "stale");
-        Files.setPosixFilePermissions(dir.resolve(SyncHistory.FILE + ".tmp"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path staleTemp = dir.resolve(SyncHistory.FILE + ".tmp");
+        Files.writeString(staleTemp, "stale");
+        Files.setPosixFilePermissions(staleTemp, PosixFilePermissions.fromString("rw-r--r--"));
         SyncHistory.in(dir).record(SyncHistory.Kind.PULL, 1, "1 change received", Instant.EPOCH.plusSeconds(1));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -113,7 +113,8 @@ public final class KnownHostsImporter {
             }
         }
         if (hostNames.isEmpty()) {
-            report.skipped(Subject.KNOWN_HOST, where, ImportReason.MALFORMED, "only negated host names: matches no host");
+            report.skipped(Subject.KNOWN_HOST, where, ImportReason.MALFORMED,
+                    "only negated host names: matches no host");
             return;
         }
         for (String name : hostNames) {
